@@ -1,0 +1,65 @@
+import type { Dialect, ErrorInfo, LogLevel, ResourceUsage } from './protocol.ts';
+
+/**
+ * How the scheduler starts and talks to instances, whatever they are: a Web Worker, a worker_threads Worker,
+ * or (in model mode) a simulated instance whose durations are drawn on a virtual clock.
+ * Every method returns at once; outcomes arrive through the listener, which the scheduler supplies.
+ * A host must call the listener's methods at most once per outcome and never after `onExit`.
+ */
+export interface InstanceHost {
+  start(spec: InstanceSpec, listener: InstanceListener): InstanceHandle;
+}
+
+export interface InstanceSpec {
+  instanceId: string;
+  functionName: string;
+  dialect: Dialect;
+  exportName: string;
+  /** Compiled bundle; simulated hosts ignore it. */
+  bundle: string;
+  files: Record<string, string>;
+  env: Record<string, string>;
+  memoryMb: number;
+  timeoutMs: number;
+}
+
+export interface InstanceHandle {
+  invoke(request: InvokeRequest): void;
+  /** Ends the instance; the host reports `onExit` with this reason. */
+  terminate(reason: ExitReason): void;
+}
+
+export interface InvokeRequest {
+  requestId: string;
+  event: unknown;
+  /** Clock milliseconds after which the scheduler considers the request timed out. */
+  deadline: number;
+}
+
+/** Durations measured or simulated for the phases of a cold start, in milliseconds. */
+export interface StartPhases {
+  /** Creating the sandbox: a worker, a thread, a VM. */
+  spawnMs: number;
+  /** Loading the bundle into it. */
+  loadMs: number;
+  /** Running the module's top level (user init). */
+  initMs: number;
+}
+
+export interface InvokeOutcome {
+  requestId: string;
+  durationMs: number;
+  usage: ResourceUsage;
+  result: { ok: true; value: unknown } | { ok: false; error: ErrorInfo };
+}
+
+export type ExitReason = 'reclaimed' | 'timeout' | 'crash' | 'out-of-memory' | 'init-error' | 'protocol-error' | 'shutdown';
+
+export interface InstanceListener {
+  onReady(phases: StartPhases): void;
+  onInitError(error: ErrorInfo, phases: StartPhases): void;
+  onLog(requestId: string | null, level: LogLevel, message: string, time: number): void;
+  onResult(outcome: InvokeOutcome): void;
+  /** The instance is gone. `error` explains an exit the scheduler did not ask for. */
+  onExit(reason: ExitReason, error?: ErrorInfo): void;
+}
