@@ -1,0 +1,53 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+
+export default defineConfig({
+  server: { host: '127.0.0.1' },
+  integrations: [
+    starlight({
+      title: { en: 'Hello Serverless', 'zh-CN': 'Hello Serverless' },
+      description: 'Learn serverless computing by doing it: concepts, the 2019 Shenzhen talks, a workshop and a live FaaS playground.',
+      logo: { src: './src/assets/logo.svg', alt: '' },
+      favicon: '/favicon.svg',
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'English', lang: 'en' },
+        'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+      },
+      // The docs live in the top-level content/ folder (DESIGN.md), so Starlight must be told to process
+      // Markdown there too; otherwise asides and heading anchors render as plain HTML.
+      markdown: { processedDirs: ['./content/docs'] },
+      customCss: ['./src/styles/theme.css'],
+      lastUpdated: false,
+      sidebar: [
+        {
+          label: 'Start here',
+          translations: { 'zh-CN': '从这里开始' },
+          items: ['start/how-to-use'],
+        },
+        {
+          label: 'Concepts',
+          translations: { 'zh-CN': '概念' },
+          items: [{ autogenerate: { directory: 'concepts' } }],
+        },
+        {
+          label: 'Talks',
+          translations: { 'zh-CN': '演讲' },
+          items: [{ autogenerate: { directory: 'talks' } }],
+        },
+        {
+          label: 'Workshop',
+          translations: { 'zh-CN': '动手实验' },
+          items: [{ autogenerate: { directory: 'workshop' } }],
+        },
+        {
+          label: 'Playground',
+          translations: { 'zh-CN': '演练场' },
+          items: [{ label: 'Open the playground', translations: { 'zh-CN': '打开演练场' }, link: '/playground/' }],
+        },
+        { label: 'Glossary', translations: { 'zh-CN': '术语表' }, link: '/glossary/' },
+      ],
+    }),
+  ],
+});
