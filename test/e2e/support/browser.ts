@@ -1,0 +1,37 @@
+/**
+ * One headless Chromium for the e2e suite. Debian's /usr/bin/chromium where it exists (this project's CI);
+ * elsewhere the browser Playwright manages, so a developer on another machine still gets a working suite.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+
+const debianChromium = '/usr/bin/chromium';
+
+// Without these, Chromium keeps dialling Google services that a closed network refuses, and can hang.
+const quietArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    headless: true,
+    args: quietArgs,
+    ...(existsSync(debianChromium) ? { executablePath: debianChromium } : {}),
+  });
+}
+
+/** Collects console errors and uncaught page errors, so a test can assert a page loaded cleanly. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
