@@ -1,9 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { satteri } from '@astrojs/markdown-satteri';
+import { joinCjkLinesPlugin } from './src/lib/join-cjk-lines.ts';
 
 export default defineConfig({
   server: { host: '127.0.0.1' },
+  markdown: { processor: satteri({ mdastPlugins: [joinCjkLinesPlugin] }) },
   integrations: [
     starlight({
       title: { en: 'Hello Serverless', 'zh-CN': 'Hello Serverless' },
