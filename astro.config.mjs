@@ -3,6 +3,9 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import { joinCjkLinesPlugin } from './src/lib/join-cjk-lines.ts';
+import { sidebarItems } from './src/lib/sidebar-items.ts';
+
+const docs = './content/docs';
 
 export default defineConfig({
   server: { host: '127.0.0.1' },
@@ -20,7 +23,7 @@ export default defineConfig({
       },
       // The docs live in the top-level content/ folder (DESIGN.md), so Starlight must be told to process
       // Markdown there too; otherwise asides and heading anchors render as plain HTML.
-      markdown: { processedDirs: ['./content/docs'] },
+      markdown: { processedDirs: [docs] },
       customCss: ['./src/styles/theme.css'],
       lastUpdated: false,
       sidebar: [
@@ -32,17 +35,17 @@ export default defineConfig({
         {
           label: 'Concepts',
           translations: { 'zh-CN': '概念' },
-          items: [{ autogenerate: { directory: 'concepts' } }],
+          items: sidebarItems(docs, 'concepts'),
         },
         {
           label: 'Talks',
           translations: { 'zh-CN': '演讲' },
-          items: [{ autogenerate: { directory: 'talks' } }],
+          items: sidebarItems(docs, 'talks'),
         },
         {
           label: 'Workshop',
           translations: { 'zh-CN': '动手实验' },
-          items: [{ autogenerate: { directory: 'workshop' } }],
+          items: sidebarItems(docs, 'workshop'),
         },
         {
           label: 'Playground',

@@ -1,0 +1,54 @@
+/**
+ * Workshop exercises (content/exercises/<id>/), read at build time so that a page naming a missing exercise, or an
+ * exercise missing a file, fails the build.
+ */
+export interface ExerciseMeta {
+  order: number;
+  title: { en: string; 'zh-cn': string };
+  dialect: 'scf' | 'lambda';
+  handler: string;
+  timeoutS: number;
+  memoryMb: number;
+}
+
+export interface Exercise {
+  id: string;
+  meta: ExerciseMeta;
+  starter: string;
+  solution: string;
+  event: string;
+  hints: { en: string[]; 'zh-cn': string[] };
+}
+
+const raw = import.meta.glob<string>('/content/exercises/*/*.{json,ts,md}', { query: '?raw', import: 'default', eager: true });
+
+function file(id: string, name: string): string {
+  const text = raw[`/content/exercises/${id}/${name}`];
+  if (text === undefined) throw new Error(`Exercise "${id}" has no ${name} (content/exercises/${id}/${name})`);
+  return text;
+}
+
+/** A hints file is a Markdown list; each item is one hint, revealed one at a time. */
+function hintsIn(markdown: string): string[] {
+  return markdown
+    .split('\n')
+    .filter((line) => line.startsWith('- '))
+    .map((line) => line.slice(2).trim());
+}
+
+export function loadExercise(id: string): Exercise {
+  return {
+    id,
+    meta: JSON.parse(file(id, 'exercise.json')) as ExerciseMeta,
+    starter: file(id, 'starter.ts'),
+    solution: file(id, 'solution.ts'),
+    event: file(id, 'event.json'),
+    hints: { en: hintsIn(file(id, 'hints.en.md')), 'zh-cn': hintsIn(file(id, 'hints.zh-cn.md')) },
+  };
+}
+
+/** A hint's Markdown is plain text with `code` spans; this is the one bit of it we render. */
+export function hintHtml(hint: string): string {
+  const escaped = hint.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return escaped.replace(/`([^`]+)`/g, '<code>$1</code>');
+}
