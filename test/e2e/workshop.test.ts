@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser.ts';
+import { serveBuiltSite } from './support/site.ts';
+import type { StaticSite } from './support/static-server.ts';
+
+let site: StaticSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveBuiltSite();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('a workshop exercise page', () => {
+  test.each([
+    { path: '/workshop/03-init-once/', hint: 'Hint 1', solution: 'Show the solution' },
+    { path: '/zh-cn/workshop/03-init-once/', hint: '提示 1', solution: '查看参考答案' },
+  ])('$path keeps hints and the solution folded until the learner asks', async ({ path, hint, solution }) => {
+    const page = await browser.newPage();
+    await page.goto(site.url + path);
+    const exercise = page.locator('[data-exercise-id="03-init-once"]');
+    await expect.poll(() => exercise.getByText('loadMenu()', { exact: false }).first().isVisible()).toBe(true);
+
+    const firstHint = exercise.locator('details', { hasText: hint });
+    expect(await firstHint.locator('p').isVisible()).toBe(false);
+    await firstHint.locator('summary').click();
+    expect(await firstHint.locator('p').isVisible()).toBe(true);
+
+    const answer = exercise.locator('details', { hasText: solution });
+    expect(await answer.getByText('const menu = loadMenu()').isVisible()).toBe(false);
+    await answer.locator('summary').click();
+    expect(await answer.getByText('const menu = loadMenu()').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test('the sidebar lists every exercise in order', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/workshop/`);
+    const links = await page.locator('#starlight__sidebar a[href^="/workshop/"]').evaluateAll((anchors) =>
+      anchors.map((anchor) => anchor.getAttribute('href')),
+    );
+    expect(links).toEqual([
+      '/workshop/',
+      '/workshop/01-hello-api-gateway/',
+      '/workshop/02-know-your-event/',
+      '/workshop/03-init-once/',
+      '/workshop/04-idempotent-callback/',
+      '/workshop/05-port-to-lambda/',
+    ]);
+    await page.close();
+  });
+});
