@@ -105,3 +105,82 @@ export interface FatalMessage {
 }
 
 export type InstanceMessage = ReadyMessage | InitErrorMessage | LogMessage | ResultMessage | FatalMessage;
+
+export type Parsed<T> = { ok: true; message: T } | { ok: false; problem: string };
+
+const LOG_LEVELS: readonly string[] = ['debug', 'info', 'warn', 'error'];
+
+/** Checks a message that came from an instance; anything that does not match the protocol exactly is refused. */
+export function parseInstanceMessage(data: unknown): Parsed<InstanceMessage> {
+  if (!isRecord(data)) return refuse('not an object');
+  if (data.v !== PROTOCOL_VERSION) return refuse(`unsupported protocol version ${String(data.v)}`);
+  switch (data.type) {
+    case 'ready':
+      return isDuration(data.initMs) ? accept(data as unknown as ReadyMessage) : refuse('ready.initMs must be a non-negative number');
+    case 'initError':
+    case 'fatal':
+      return isErrorInfo(data.error) ? accept(data as unknown as InitErrorMessage | FatalMessage) : refuse(`${data.type}.error is malformed`);
+    case 'log':
+      if (!(data.requestId === null || typeof data.requestId === 'string')) return refuse('log.requestId must be a string or null');
+      if (typeof data.level !== 'string' || !LOG_LEVELS.includes(data.level)) return refuse('log.level is unknown');
+      if (typeof data.message !== 'string') return refuse('log.message must be a string');
+      return typeof data.time === 'number' ? accept(data as unknown as LogMessage) : refuse('log.time must be a number');
+    case 'result':
+      return parseResult(data);
+    default:
+      return refuse(`unknown message type ${JSON.stringify(data.type)}`);
+  }
+}
+
+function parseResult(data: Record<string, unknown>): Parsed<InstanceMessage> {
+  if (typeof data.requestId !== 'string') return refuse('result.requestId must be a string');
+  if (!isDuration(data.durationMs)) return refuse('result.durationMs must be a non-negative number');
+  if (!isRecord(data.usage) || !Object.values(data.usage).every((n) => n === undefined || typeof n === 'number')) {
+    return refuse('result.usage must hold numbers');
+  }
+  if (data.ok === true) return 'value' in data ? accept(data as unknown as ResultMessage) : refuse('result.value is missing');
+  if (data.ok === false) return isErrorInfo(data.error) ? accept(data as unknown as ResultMessage) : refuse('result.error is malformed');
+  return refuse('result.ok must be a boolean');
+}
+
+/** Checks a message that came from a host; the runtime inside an instance uses it. */
+export function parseHostMessage(data: unknown): Parsed<HostMessage> {
+  if (!isRecord(data)) return refuse('not an object');
+  if (data.v !== PROTOCOL_VERSION) return refuse(`unsupported protocol version ${String(data.v)}`);
+  if (data.type === 'init') {
+    const ok = typeof data.bundle === 'string' && typeof data.exportName === 'string' && (data.dialect === 'scf' || data.dialect === 'lambda') &&
+      isStringRecord(data.env) && isStringRecord(data.files) && isRecord(data.limits) && typeof data.limits.memoryMb === 'number' &&
+      typeof data.limits.timeoutMs === 'number' && typeof data.functionName === 'string';
+    return ok ? accept(data as unknown as InitMessage) : refuse('init message is malformed');
+  }
+  if (data.type === 'invoke') {
+    const ok = typeof data.requestId === 'string' && isRecord(data.context) && typeof data.deadline === 'number';
+    return ok ? accept(data as unknown as InvokeMessage) : refuse('invoke message is malformed');
+  }
+  return refuse(`unknown message type ${JSON.stringify(data.type)}`);
+}
+
+export function isErrorInfo(value: unknown): value is ErrorInfo {
+  return isRecord(value) && typeof value.errorType === 'string' && typeof value.errorMessage === 'string' &&
+    (value.stack === undefined || (Array.isArray(value.stack) && value.stack.every((line) => typeof line === 'string')));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
+}
+
+function isDuration(value: unknown): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+function accept<T>(message: T): Parsed<T> {
+  return { ok: true, message };
+}
+
+function refuse(problem: string): { ok: false; problem: string } {
+  return { ok: false, problem };
+}

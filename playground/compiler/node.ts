@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import * as esbuild from 'esbuild';
+import { buildOptions, normalise, SOURCE_EXTENSIONS, VIRTUAL_NAMESPACE } from './options.ts';
+import type { FunctionSources } from './options.ts';
+
+/** A compile problem a person can act on: where it is and what is wrong. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export type CompileResult = { ok: true; bundle: string; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+export async function compileFiles(sources: FunctionSources): Promise<CompileResult> {
+  try {
+    const result = await esbuild.build(buildOptions(sources));
+    const bundle = result.outputFiles?.[0]?.text;
+    if (bundle === undefined) return { ok: false, diagnostics: [{ file: sources.entry, line: 0, column: 0, message: 'esbuild produced no output' }] };
+    return { ok: true, bundle, warnings: result.warnings.map(toDiagnostic) };
+  } catch (error) {
+    const failure = error as Partial<esbuild.BuildFailure>;
+    if (Array.isArray(failure.errors)) return { ok: false, diagnostics: failure.errors.map(toDiagnostic) };
+    throw error;
+  }
+}
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.serverless', 'dist']);
+const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
+
+/** Reads every source file under `dir` (node_modules excluded: packages are required at run time). */
+export function readSourceTree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (at: string): void => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) walk(path);
+      } else if (SOURCE_EXTENSIONS.some((ext) => entry.name.endsWith(ext)) && !entry.name.endsWith('.d.ts')) {
+        if (statSync(path).size <= MAX_SOURCE_BYTES) files[normalise(relative(dir, path))] = readFileSync(path, 'utf8');
+      }
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** Finds the source behind a handler's file part ("index" → index.ts, index.js, …). */
+export function findEntry(files: Record<string, string>, handlerFile: string): string | undefined {
+  const base = normalise(handlerFile);
+  return [base, ...SOURCE_EXTENSIONS.map((ext) => base + ext)].find((path) => path in files && !path.endsWith('.json'));
+}
+
+export async function compileDirectory(dir: string, handlerFile: string): Promise<CompileResult> {
+  const files = readSourceTree(dir);
+  const entry = findEntry(files, handlerFile);
+  if (entry === undefined) {
+    const tried = SOURCE_EXTENSIONS.filter((ext) => ext !== '.json').map((ext) => handlerFile + ext).join(', ');
+    return { ok: false, diagnostics: [{ file: handlerFile, line: 0, column: 0, message: `No handler file in ${dir}: tried ${tried}` }] };
+  }
+  return compileFiles({ entry, files });
+}
+
+function toDiagnostic(message: esbuild.Message): Diagnostic {
+  const file = message.location?.file.replace(`${VIRTUAL_NAMESPACE}:`, '') ?? '';
+  return { file, line: message.location?.line ?? 0, column: (message.location?.column ?? 0) + 1, message: message.text };
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return d.line > 0 ? `${d.file}:${d.line}:${d.column}: ${d.message}` : `${d.file}: ${d.message}`;
+}

@@ -1,0 +1,41 @@
+import type { InstanceMessage, ResourceUsage } from '../faas/protocol.ts';
+import type { ConsoleLike } from './log-capture.ts';
+import type { Evaluate } from './module-loader.ts';
+
+/**
+ * What the host world gives the runtime. The runtime itself touches no `node:*` module and no DOM, so the same
+ * code runs inside a browser Web Worker and a Node worker thread; each host injects its own versions of these.
+ */
+export interface InstanceCapabilities {
+  post(message: InstanceMessage): void;
+  /** Epoch milliseconds (deadlines are epoch times). */
+  now(): number;
+  /** A monotonic clock in milliseconds, for durations. */
+  monotonic(): number;
+  /** The console user code writes to; the runtime replaces its methods. */
+  console: ConsoleLike;
+  /** The object user code sees as `process`; its `env` receives the function's variables. */
+  process: { env: Record<string, string | undefined> };
+  /** Resolves built-in modules and packages for the bundle's `require` (and the /tmp-scoped `fs`). */
+  require(specifier: string): unknown;
+  /** Directory the function's files live in; the bundle's `__dirname`. */
+  functionRoot: string;
+  format?(args: unknown[]): string;
+  evaluate?: Evaluate;
+  usage?: UsageMeter;
+  limits?: Partial<OutputLimits>;
+}
+
+export interface UsageMeter {
+  begin(): void;
+  end(): ResourceUsage;
+}
+
+export interface OutputLimits {
+  /** Characters of log output per request before the rest is dropped with a note. */
+  maxLogChars: number;
+  /** Bytes of JSON a result may have: Lambda's and SCF's synchronous response limit. */
+  maxResultBytes: number;
+}
+
+export const DEFAULT_LIMITS: OutputLimits = { maxLogChars: 256 * 1024, maxResultBytes: 6_291_556 };

@@ -1,0 +1,128 @@
+import { parseHostMessage, PROTOCOL_VERSION } from '../faas/protocol.ts';
+import type { ErrorInfo, InitMessage, InvokeMessage } from '../faas/protocol.ts';
+import { callHandler } from './call-handler.ts';
+import type { Handler } from './call-handler.ts';
+import { DEFAULT_LIMITS } from './capabilities.ts';
+import type { InstanceCapabilities, OutputLimits } from './capabilities.ts';
+import { buildContext, platformEnv } from './context.ts';
+import { toErrorInfo } from './error-info.ts';
+import type { StackMapper } from './error-info.ts';
+import { formatLogArgs } from './format.ts';
+import { LogCapture } from './log-capture.ts';
+import { evaluateBundle, exportNames, findExport, WRAPPER_LINE_OFFSET } from './module-loader.ts';
+import { readInlineSourceMap } from './source-map.ts';
+import { VIRTUAL_NAMESPACE } from '../compiler/options.ts';
+
+export interface InstanceRuntime {
+  /** Feeds one message from the host. */
+  receive(data: unknown): void;
+  /** Reports that the instance cannot go on (uncaught exception, unhandled rejection, exit). */
+  fail(thrown: unknown, errorType?: string): void;
+  /** The request being handled, if any. */
+  currentRequestId(): string | null;
+}
+
+const BUNDLE_FILE = 'function.js';
+
+/** Everything that happens inside one instance: init once, then one invocation at a time. */
+export function createInstanceRuntime(caps: InstanceCapabilities): InstanceRuntime {
+  const limits: OutputLimits = { ...DEFAULT_LIMITS, ...caps.limits };
+  const logs = new LogCapture(
+    (requestId, level, message) => caps.post({ v: PROTOCOL_VERSION, type: 'log', requestId, level, message, time: caps.now() }),
+    caps.format ?? formatLogArgs,
+    limits.maxLogChars,
+  );
+  logs.install(caps.console);
+
+  let init: InitMessage | undefined;
+  let handler: Handler | undefined;
+  let mapper: StackMapper | undefined;
+  let current: string | null = null;
+  let failed = false;
+
+  const fatal = (error: ErrorInfo): void => {
+    if (failed) return;
+    failed = true;
+    caps.post({ v: PROTOCOL_VERSION, type: 'fatal', error });
+  };
+
+  const onInit = (message: InitMessage): void => {
+    if (init) return fatal({ errorType: 'Runtime.ProtocolError', errorMessage: 'init received twice' });
+    init = message;
+    Object.assign(caps.process.env, platformEnv(message.dialect, message.functionName, message.limits.memoryMb, caps.functionRoot), message.env);
+    mapper = { bundleFile: BUNDLE_FILE, lineOffset: WRAPPER_LINE_OFFSET, map: readInlineSourceMap(message.bundle), sourcePrefix: `${VIRTUAL_NAMESPACE}:` };
+    logs.begin(null);
+    const started = caps.monotonic();
+    try {
+      const filename = `${caps.functionRoot}/index.js`;
+      const moduleExports = evaluateBundle(message.bundle, { require: caps.require, filename, dirname: caps.functionRoot, process: caps.process }, BUNDLE_FILE, caps.evaluate);
+      const found = findExport(moduleExports, message.exportName);
+      if (typeof found !== 'function') {
+        const names = exportNames(moduleExports);
+        const hint = names.length > 0 ? `; the module exports ${names.join(', ')}` : '; the module exports nothing';
+        caps.post({ v: PROTOCOL_VERSION, type: 'initError', error: { errorType: 'Runtime.HandlerNotFound', errorMessage: `${message.exportName} is undefined or not exported${hint}` } });
+        return;
+      }
+      handler = found as Handler;
+    } catch (error) {
+      caps.post({ v: PROTOCOL_VERSION, type: 'initError', error: toErrorInfo(error, mapper) });
+      return;
+    }
+    caps.post({ v: PROTOCOL_VERSION, type: 'ready', initMs: caps.monotonic() - started });
+  };
+
+  const onInvoke = (message: InvokeMessage): void => {
+    if (!init || !handler) return fatal({ errorType: 'Runtime.ProtocolError', errorMessage: 'invoke before a successful init' });
+    if (current !== null) return fatal({ errorType: 'Runtime.ProtocolError', errorMessage: `invoke ${message.requestId} while ${current} is running` });
+    const requestId = message.requestId;
+    current = requestId;
+    logs.begin(requestId);
+    caps.usage?.begin();
+    const started = caps.monotonic();
+    const env = Object.fromEntries(Object.entries(caps.process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    const context = buildContext(message.context, env, () => message.deadline - caps.now());
+    callHandler(handler, message.event, context as unknown as Record<string, unknown>).then(
+      (value) => finish(requestId, started, serialise(value, limits)),
+      (error: unknown) => finish(requestId, started, { ok: false, error: toErrorInfo(error, mapper) }),
+    );
+  };
+
+  const finish = (requestId: string, started: number, result: { ok: true; value: unknown } | { ok: false; error: ErrorInfo }): void => {
+    if (current !== requestId || failed) return;
+    const durationMs = caps.monotonic() - started;
+    const usage = caps.usage?.end() ?? {};
+    current = null;
+    logs.begin(null);
+    caps.post({ v: PROTOCOL_VERSION, type: 'result', requestId, durationMs, usage, ...result });
+  };
+
+  return {
+    receive(data) {
+      const parsed = parseHostMessage(data);
+      if (!parsed.ok) return fatal({ errorType: 'Runtime.ProtocolError', errorMessage: parsed.problem });
+      if (parsed.message.type === 'init') onInit(parsed.message);
+      else onInvoke(parsed.message);
+    },
+    fail(thrown, errorType) {
+      const info = toErrorInfo(thrown, mapper);
+      fatal(errorType ? { ...info, errorType } : info);
+    },
+    currentRequestId: () => current,
+  };
+}
+
+/** The platform returns JSON: what the caller gets is the value after a JSON round trip, within the size limit. */
+function serialise(value: unknown, limits: OutputLimits): { ok: true; value: unknown } | { ok: false; error: ErrorInfo } {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch (error) {
+    return { ok: false, error: { ...toErrorInfo(error), errorType: 'Runtime.ResponseSerializationError' } };
+  }
+  if (json === undefined) return { ok: true, value: null };
+  const bytes = new TextEncoder().encode(json).length;
+  if (bytes > limits.maxResultBytes) {
+    return { ok: false, error: { errorType: 'RequestEntityTooLarge', errorMessage: `Exceeded maximum allowed payload size (${limits.maxResultBytes} bytes); the response was ${bytes} bytes.` } };
+  }
+  return { ok: true, value: JSON.parse(json) };
+}
