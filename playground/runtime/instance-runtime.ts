@@ -55,7 +55,7 @@ export function createInstanceRuntime(caps: InstanceCapabilities): InstanceRunti
     const started = caps.monotonic();
     try {
       const filename = `${caps.functionRoot}/index.js`;
-      const moduleExports = evaluateBundle(message.bundle, { require: caps.require, filename, dirname: caps.functionRoot, process: caps.process }, BUNDLE_FILE, caps.evaluate);
+      const moduleExports = evaluateBundle(message.bundle, { require: caps.require, filename, dirname: caps.functionRoot, process: caps.process, console: caps.console }, BUNDLE_FILE, caps.evaluate);
       const found = findExport(moduleExports, message.exportName);
       if (typeof found !== 'function') {
         const names = exportNames(moduleExports);

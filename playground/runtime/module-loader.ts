@@ -7,21 +7,23 @@ export interface ModuleScope {
   filename: string;
   dirname: string;
   process: unknown;
+  /** The captured console, passed in so user code logs through it even where the global one is not replaced. */
+  console: unknown;
 }
 
 export type Evaluate = (source: string) => unknown;
 
 /**
  * Evaluates a CommonJS bundle the way Node's module loader would: a function over exports, require, module,
- * __filename and __dirname (plus `process`, so the browser's shim is the one user code sees). Indirect eval
+ * __filename and __dirname (plus `process` and `console`, so the host's versions are the ones user code sees). Indirect eval
  * runs it in the global scope, never in ours; `sourceURL` names it in stack traces so they can be mapped back.
  */
 export function evaluateBundle(bundle: string, scope: ModuleScope, bundleFile: string, evaluate: Evaluate = indirectEval): unknown {
-  const source = `(function (exports, require, module, __filename, __dirname, process) {\n${bundle}\n})\n//# sourceURL=${bundleFile}`;
+  const source = `(function (exports, require, module, __filename, __dirname, process, console) {\n${bundle}\n})\n//# sourceURL=${bundleFile}`;
   const wrapper = evaluate(source) as (...args: unknown[]) => void;
   const module = { exports: {} as unknown, id: '.', filename: scope.filename, loaded: false };
   const require = Object.assign((specifier: string) => scope.require(specifier), { main: module, cache: {} });
-  wrapper.call(module.exports, module.exports, require, module, scope.filename, scope.dirname, scope.process);
+  wrapper.call(module.exports, module.exports, require, module, scope.filename, scope.dirname, scope.process, scope.console);
   module.loaded = true;
   return module.exports;
 }

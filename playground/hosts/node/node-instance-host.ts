@@ -66,7 +66,7 @@ class NodeInstance implements InstanceHandle {
     this.#worker = new Worker(instanceWorkerSource(), {
       eval: true,
       workerData,
-      env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8' },
+      env: { PATH: '/usr/local/bin:/usr/bin:/bin', LANG: 'en_US.UTF-8' },
       execArgv: [],
       stdout: true,
       stderr: true,
