@@ -11,10 +11,12 @@ const TWO_PATHS = new Set(['rename', 'renameSync', 'copyFile', 'copyFileSync', '
  * of a real function (a worker thread cannot chdir).
  */
 export function scopedFs(tmpDir: string, functionRoot: string): { fs: typeof fs; promises: typeof fs.promises } {
+  // The scratch directory and the function itself may live under the machine's /tmp: leave their real paths alone.
+  const isOwn = (path: string): boolean => path.startsWith(`${tmpDir}/`) || path === tmpDir || path.startsWith(`${functionRoot}/`) || path === functionRoot;
   const rewrite = (path: unknown): unknown => {
-    if (typeof path === 'string' && (path === '/tmp' || path.startsWith('/tmp/'))) return tmpDir + path.slice(4);
+    if (typeof path === 'string' && (path === '/tmp' || path.startsWith('/tmp/')) && !isOwn(path)) return tmpDir + path.slice(4);
     if (typeof path === 'string' && path !== '' && !isAbsolute(path)) return join(functionRoot, path);
-    if (path instanceof URL && path.protocol === 'file:' && (path.pathname === '/tmp' || path.pathname.startsWith('/tmp/'))) {
+    if (path instanceof URL && path.protocol === 'file:' && (path.pathname === '/tmp' || path.pathname.startsWith('/tmp/')) && !isOwn(decodeURIComponent(path.pathname))) {
       return tmpDir + decodeURIComponent(path.pathname.slice(4));
     }
     return path;
