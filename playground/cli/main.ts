@@ -1,0 +1,75 @@
+import { events, EVENTS_HELP } from './commands/events.ts';
+import { invoke, INVOKE_HELP } from './commands/invoke.ts';
+import type { CliIO } from './io.ts';
+import { nodeIO } from './node-io.ts';
+import { UsageError } from './usage-error.ts';
+
+export const MAIN_HELP = `Usage: hello-serverless <command> [options]
+
+Learn serverless by running functions locally on a simulated FaaS platform.
+
+Commands:
+  invoke <dir-or-file>   run a function once (cold start); result JSON on STDOUT, logs on STDERR
+  events list|show       sample trigger events for SCF and Lambda
+  simulate               the model mode: the same scheduler on a virtual clock
+
+Run "hello-serverless <command> --help" for a command's options. NO_COLOR turns colours off.
+`;
+
+type Command = (args: string[], io: CliIO) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  invoke: async () => invoke,
+  events: async () => events,
+  simulate: loadSimulate,
+};
+
+/** Runs one command line and returns the exit code; never throws for a usage problem. */
+export async function main(args: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(MAIN_HELP);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. See hello-serverless --help\n`);
+    return 2;
+  }
+  try {
+    return await (await command())(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`Error: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/** simulate.ts belongs to the model mode and may not exist yet; the other commands must work without it. */
+async function loadSimulate(): Promise<Command> {
+  const path = './commands/simulate.ts';
+  try {
+    const module = (await import(path)) as { simulate?: Command };
+    if (typeof module.simulate === 'function') return module.simulate;
+  } catch (error) {
+    const missing = (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes('simulate.ts');
+    if (!missing) throw error;
+  }
+  throw new UsageError('simulate is not available in this build (playground/cli/commands/simulate.ts is missing)');
+}
+
+export function runCli(): void {
+  main(process.argv.slice(2), nodeIO()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`hello-serverless crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
+
+export { EVENTS_HELP, INVOKE_HELP };
