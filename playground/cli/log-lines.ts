@@ -26,8 +26,9 @@ export function reportLine(fields: ReportFields): string {
     `Duration: ${fields.durationMs.toFixed(2)} ms`,
     `Billed Duration: ${billedMs(fields.durationMs)} ms`,
     `Memory Size: ${fields.memoryMb} MB`,
-    `Max Memory Used: ${Math.ceil(fields.maxMemoryUsedMb ?? 0)} MB`,
   ];
+  // Unknown when the instance was killed before it could report; a made-up 0 would mislead.
+  if (fields.maxMemoryUsedMb !== undefined) parts.push(`Max Memory Used: ${Math.ceil(fields.maxMemoryUsedMb)} MB`);
   if (fields.initMs !== undefined) parts.push(`Init Duration: ${fields.initMs.toFixed(2)} ms`);
   if (fields.status) parts.push(`Status: ${fields.status}`);
   return `${parts.join('\t')}\n`;
