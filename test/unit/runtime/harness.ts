@@ -19,13 +19,14 @@ export interface Harness {
 }
 
 /** The runtime in this thread with test capabilities: what a host would see, without a worker. */
-export async function harness(files: Record<string, string>, exportName: string, options: { dialect?: Dialect; entry?: string; env?: Record<string, string>; limits?: Partial<OutputLimits>; require?: (s: string) => unknown } = {}): Promise<Harness> {
+export async function harness(files: Record<string, string>, exportName: string, options: { dialect?: Dialect; entry?: string; env?: Record<string, string>; limits?: Partial<OutputLimits>; require?: (s: string) => unknown; process?: { env: Record<string, string | undefined> } } = {}): Promise<Harness> {
   const entry = options.entry ?? Object.keys(files)[0] ?? 'index.ts';
   const compiled = await compileFiles({ entry, files });
   if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n'));
   const messages: InstanceMessage[] = [];
   const waiters: { test: (m: InstanceMessage) => boolean; resolve: (m: InstanceMessage) => void }[] = [];
-  const env: Record<string, string | undefined> = {};
+  const process = options.process ?? { env: {} };
+  const env = process.env;
   const sandboxConsole = {} as ConsoleLike;
   const runtime = createInstanceRuntime({
     post(message) {
@@ -39,7 +40,7 @@ export async function harness(files: Record<string, string>, exportName: string,
     now: () => Date.now(),
     monotonic: () => performance.now(),
     console: sandboxConsole,
-    process: { env },
+    process,
     require: options.require ?? ((s) => nodeRequire(s)),
     functionRoot: '/var/user',
     ...(options.limits ? { limits: options.limits } : {}),
