@@ -36,7 +36,17 @@ export const SAMPLE_ACCOUNT_ID = '123456789012';
 export const SAMPLE_APP_ID = '1250000000';
 export const SAMPLE_UIN = '100000000001';
 
-export function buildContext(fields: ContextFields, env: Record<string, string>, remaining: () => number): HandlerContext {
+/** SCF's two renderings of the function's environment variables, computed once per instance. */
+export interface EnvironmentStrings {
+  environment: string;
+  environ: string;
+}
+
+export function environmentStrings(env: Record<string, string>): EnvironmentStrings {
+  return { environment: JSON.stringify(env), environ: Object.entries(env).map(([k, v]) => `${k}=${v}`).join(';') };
+}
+
+export function buildContext(fields: ContextFields, env: EnvironmentStrings, remaining: () => number): HandlerContext {
   const day = new Date().toISOString().slice(0, 10).replaceAll('-', '/');
   return {
     awsRequestId: fields.requestId,
@@ -57,8 +67,8 @@ export function buildContext(fields: ContextFields, env: Record<string, string>,
     tencentcloud_region: fields.region,
     tencentcloud_appid: SAMPLE_APP_ID,
     tencentcloud_uin: SAMPLE_UIN,
-    environment: JSON.stringify(env),
-    environ: Object.entries(env).map(([k, v]) => `${k}=${v}`).join(';'),
+    environment: env.environment,
+    environ: env.environ,
   };
 }
 

@@ -4,7 +4,8 @@ import { callHandler } from './call-handler.ts';
 import type { Handler } from './call-handler.ts';
 import { DEFAULT_LIMITS } from './capabilities.ts';
 import type { InstanceCapabilities, OutputLimits } from './capabilities.ts';
-import { buildContext, platformEnv } from './context.ts';
+import { buildContext, environmentStrings, platformEnv } from './context.ts';
+import type { EnvironmentStrings } from './context.ts';
 import { toErrorInfo } from './error-info.ts';
 import type { StackMapper } from './error-info.ts';
 import { formatLogArgs } from './format.ts';
@@ -35,6 +36,7 @@ export function createInstanceRuntime(caps: InstanceCapabilities): InstanceRunti
   logs.install(caps.console);
 
   let init: InitMessage | undefined;
+  let functionEnv: EnvironmentStrings = environmentStrings({});
   let handler: Handler | undefined;
   let mapper: StackMapper | undefined;
   let current: string | null = null;
@@ -49,7 +51,9 @@ export function createInstanceRuntime(caps: InstanceCapabilities): InstanceRunti
   const onInit = (message: InitMessage): void => {
     if (init) return fatal({ errorType: 'Runtime.ProtocolError', errorMessage: 'init received twice' });
     init = message;
-    Object.assign(caps.process.env, platformEnv(message.dialect, message.functionName, message.limits.memoryMb, caps.functionRoot), message.env);
+    const env = { ...platformEnv(message.dialect, message.functionName, message.limits.memoryMb, caps.functionRoot), ...message.env };
+    Object.assign(caps.process.env, env);
+    functionEnv = environmentStrings(env);
     mapper = { bundleFile: BUNDLE_FILE, lineOffset: WRAPPER_LINE_OFFSET, map: readInlineSourceMap(message.bundle), sourcePrefix: `${VIRTUAL_NAMESPACE}:` };
     logs.begin(null);
     const started = caps.monotonic();
@@ -79,8 +83,7 @@ export function createInstanceRuntime(caps: InstanceCapabilities): InstanceRunti
     logs.begin(requestId);
     caps.usage?.begin();
     const started = caps.monotonic();
-    const env = Object.fromEntries(Object.entries(caps.process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
-    const context = buildContext(message.context, env, () => message.deadline - caps.now());
+    const context = buildContext(message.context, functionEnv, () => message.deadline - caps.now());
     callHandler(handler, message.event, context as unknown as Record<string, unknown>).then(
       (value) => finish(requestId, started, serialise(value, limits)),
       (error: unknown) => finish(requestId, started, { ok: false, error: toErrorInfo(error, mapper) }),
@@ -120,7 +123,8 @@ function serialise(value: unknown, limits: OutputLimits): { ok: true; value: unk
     return { ok: false, error: { ...toErrorInfo(error), errorType: 'Runtime.ResponseSerializationError' } };
   }
   if (json === undefined) return { ok: true, value: null };
-  const bytes = new TextEncoder().encode(json).length;
+  // UTF-8 needs at most 3 bytes per UTF-16 unit: only long results need an exact count.
+  const bytes = json.length * 3 <= limits.maxResultBytes ? json.length : new TextEncoder().encode(json).length;
   if (bytes > limits.maxResultBytes) {
     return { ok: false, error: { errorType: 'RequestEntityTooLarge', errorMessage: `Exceeded maximum allowed payload size (${limits.maxResultBytes} bytes); the response was ${bytes} bytes.` } };
   }

@@ -53,6 +53,7 @@ class NodeInstance implements InstanceHandle {
   #current: string | null = null;
   #peakMemoryMb = 0;
   #poll: ReturnType<typeof setInterval> | undefined;
+  #busy = false;
 
   constructor(spec: InstanceSpec, listener: InstanceListener, options: NodeInstanceHostOptions) {
     this.#spec = spec;
@@ -162,13 +163,20 @@ class NodeInstance implements InstanceHandle {
     if (text !== '') this.#listener.onLog(this.#current, level, text, Date.now());
   }
 
-  /** Polls the isolate's memory while it runs code; an idle instance cannot grow. */
+  /**
+   * Polls the isolate's memory while it runs code; an idle instance cannot grow. The timer outlives a single
+   * invocation and stops itself after a tick with nothing running, so back-to-back invocations share it.
+   */
   #watchMemory(active: boolean): void {
-    clearInterval(this.#poll);
-    this.#poll = undefined;
-    if (!active || this.#exitReason) return;
+    this.#busy = active;
+    if (!active || this.#poll || this.#exitReason) return;
     const limit = this.#spec.memoryMb;
     this.#poll = setInterval(() => {
+      if (!this.#busy) {
+        clearInterval(this.#poll);
+        this.#poll = undefined;
+        return;
+      }
       this.#worker.getHeapStatistics().then((stats) => {
         const used = (stats.used_heap_size + stats.external_memory) / MB;
         this.#peakMemoryMb = Math.max(this.#peakMemoryMb, used);
@@ -206,7 +214,9 @@ class NodeInstance implements InstanceHandle {
     if (this.#exitReason) return;
     this.#exitReason = reason;
     this.#exitError = error;
-    this.#watchMemory(false);
+    this.#busy = false;
+    clearInterval(this.#poll);
+    this.#poll = undefined;
     void this.#worker.terminate();
   }
 

@@ -9,33 +9,28 @@ export function isolateMemoryMb(): number {
   return (stats.used_heap_size + stats.external_memory) / MB;
 }
 
-/** CPU and memory of one invocation, measured inside the worker thread (CPU of this thread only). */
-export function nodeUsageMeter(sampleEveryMs = 10): UsageMeter {
+/**
+ * CPU and memory of one invocation, measured inside the worker thread (CPU of this thread only). Memory is read
+ * at the start and the end; the host polls the isolate while the handler runs and keeps the higher peak.
+ */
+export function nodeUsageMeter(): UsageMeter {
   let cpu = process.threadCpuUsage();
-  let peak = 0;
-  let timer: ReturnType<typeof setInterval> | undefined;
+  let atStart = 0;
   return {
     begin() {
       cpu = process.threadCpuUsage();
-      peak = isolateMemoryMb();
-      timer = setInterval(() => {
-        peak = Math.max(peak, isolateMemoryMb());
-      }, sampleEveryMs);
-      timer.unref();
+      atStart = isolateMemoryMb();
     },
     end() {
-      clearInterval(timer);
       const used = process.threadCpuUsage(cpu);
-      const heap = process.memoryUsage();
       const stats = getHeapStatistics();
-      peak = Math.max(peak, isolateMemoryMb());
       return {
-        maxMemoryMb: round(peak),
+        maxMemoryMb: round(Math.max(atStart, (stats.used_heap_size + stats.external_memory) / MB)),
         cpuUserMs: round(used.user / 1000),
         cpuSystemMs: round(used.system / 1000),
         heapUsedMb: round(stats.used_heap_size / MB),
         heapTotalMb: round(stats.total_heap_size / MB),
-        externalMb: round((heap.external + heap.arrayBuffers) / MB),
+        externalMb: round(stats.external_memory / MB),
       };
     },
   };
