@@ -1,11 +1,14 @@
 /**
  * Every word the playground UI shows. The site supplies one of these per language (src/i18n/playground.ts);
- * the UI code never holds prose itself, so the two languages cannot drift apart.
+ * the UI code holds no prose itself, so the two languages cannot drift apart. `{name}` marks a value filled in.
  */
 export interface PlaygroundStrings {
-  lang: string;
+  pageTitle: string;
+  pageDescription: string;
+  intro: string;
   loadingEditor: string;
   editorFailed: string;
+  ready: string;
   files: string;
   addFile: string;
   renameFile: string;
@@ -16,6 +19,7 @@ export interface PlaygroundStrings {
   fileExists: string;
   badFileName: string;
   entryCannotBeDeleted: string;
+  entryFile: string;
   settings: string;
   dialect: string;
   dialectScf: string;
@@ -29,22 +33,27 @@ export interface PlaygroundStrings {
   envVars: string;
   envVarsHint: string;
   envVarsInvalid: string;
+  handler: string;
   event: string;
   eventSample: string;
   eventInvalid: string;
   invoke: string;
-  invokeHint: string;
   invoking: string;
   compiling: string;
   compileFailed: string;
+  notRunBecauseCompile: string;
   share: string;
   shareCopied: string;
+  shareReady: string;
   shareTooLarge: string;
   shareOpened: string;
+  shareBroken: string;
   resetTemplate: string;
   resetConfirm: string;
   download: string;
   savedStateCorrupt: string;
+  restored: string;
+  panels: string;
   tabResult: string;
   tabLogs: string;
   tabTimeline: string;
@@ -61,6 +70,8 @@ export interface PlaygroundStrings {
   duration: string;
   billedDuration: string;
   initDuration: string;
+  maxMemory: string;
+  notMeasured: string;
   instance: string;
   requestId: string;
   cold: string;
@@ -70,33 +81,38 @@ export interface PlaygroundStrings {
   reusedInstance: string;
   coldExplained: string;
   warmExplained: string;
+  throttledExplained: string;
   value: string;
   error: string;
   logsEmpty: string;
-  logsFilterLevel: string;
-  logsFilterRequest: string;
-  logsFilterInstance: string;
-  logsSearch: string;
+  logsDropped: string;
+  level: string;
+  request: string;
+  search: string;
   all: string;
   clear: string;
+  outsideRequest: string;
   timelineEmpty: string;
-  timelineLegend: string;
+  timelineHelp: string;
   phaseSpawn: string;
   phaseLoad: string;
   phaseInit: string;
   phaseHandler: string;
   idle: string;
+  provisionedInstance: string;
   reclaimed: string;
   crashed: string;
   timedOut: string;
+  initFailed: string;
+  replaced: string;
+  loadIntro: string;
   loadRequests: string;
   loadConcurrency: string;
   loadRate: string;
   loadRateHint: string;
   loadStart: string;
   loadStop: string;
-  loadRunning: string;
-  loadSummary: string;
+  loadProgress: string;
   latency: string;
   coldStarts: string;
   coldRate: string;
@@ -105,15 +121,14 @@ export interface PlaygroundStrings {
   billedGbSeconds: string;
   requestsOk: string;
   requestsFailed: string;
+  peakInstances: string;
   modelIntro: string;
   modelRun: string;
   modelUnavailable: string;
+  modelProgress: string;
   run: string;
   running: string;
-  openInPlayground: string;
   runnerLoading: string;
-  /** Shown after a time in seconds, e.g. "s" or "秒". */
-  seconds: string;
-  milliseconds: string;
-  megabytes: string;
+  openInPlayground: string;
+  close: string;
 }

@@ -13,15 +13,14 @@ export interface SampleEvent {
 /** The sample to start from for a dialect: its API gateway event, which the templates read. */
 export function defaultSample(samples: SampleEvent[], dialect: Dialect): SampleEvent | undefined {
   const own = samples.filter((sample) => sample.dialect === dialect);
-  const gateway = own.find((sample) => /api-?g(ate)?w(ay)?|apigw|rest|http/i.test(sample.id));
-  return gateway ?? own[0] ?? samples[0];
+  return own.find((sample) => sample.id === `${dialect}/http`) ?? own[0];
 }
 
 /** Used until content/events has a sample for the dialect: just enough for the templates to greet someone. */
 export function fallbackEvent(dialect: Dialect): string {
   const event =
     dialect === 'scf'
-      ? { httpMethod: 'GET', path: '/hello', queryString: { name: 'playground' }, headers: {}, body: '' }
-      : { httpMethod: 'GET', path: '/hello', queryStringParameters: { name: 'playground' }, headers: {}, body: null };
+      ? { httpMethod: 'GET', path: '/hello/playground', pathParameters: { name: 'playground' }, headers: {}, body: '' }
+      : { httpMethod: 'GET', path: '/hello/playground', pathParameters: { name: 'playground' }, headers: {}, body: null };
   return JSON.stringify(event, null, 2);
 }

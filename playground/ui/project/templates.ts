@@ -28,7 +28,7 @@ export const main_handler = async (event: SCFAPIGatewayEvent, context: SCFContex
     statusCode: 200,
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
-      message: greet(event.queryString?.name ?? 'serverless'),
+      message: greet(event.pathParameters?.name ?? 'serverless'),
       invocationsOnThisInstance: invocations,
       visitsInTmp: before.split('\\n').filter(Boolean).length + 1,
       instanceStartedAt: startedAt,
@@ -57,7 +57,7 @@ export const handler = async (event: APIGatewayProxyEvent, context: Context): Pr
     statusCode: 200,
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
-      message: greet(event.queryStringParameters?.name ?? 'serverless'),
+      message: greet(event.pathParameters?.name ?? 'serverless'),
       invocationsOnThisInstance: invocations,
       visitsInTmp: before.split('\\n').filter(Boolean).length + 1,
       instanceStartedAt: startedAt,

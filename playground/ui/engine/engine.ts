@@ -1,0 +1,24 @@
+import type { SourceDiagnostic } from '../editor/code-editor.ts';
+import type { LogLine } from '../logs/log-store.ts';
+import type { Project } from '../project/project.ts';
+import type { LaneEnd } from '../timeline/timeline-model.ts';
+import type { InvocationView } from './invocation-view.ts';
+
+/** What the panels are told while the platform works. Times are the engine clock's milliseconds. */
+export interface EngineListener {
+  instanceStarted(instanceId: string, at: number, provisioned: boolean): void;
+  instanceEnded(instanceId: string, at: number, reason: LaneEnd): void;
+  log(line: Omit<LogLine, 'seq'>): void;
+  finished(view: InvocationView): void;
+}
+
+export type DeployOutcome = { ok: true } | { ok: false; diagnostics: SourceDiagnostic[] };
+
+/** The live platform as the UI uses it: compile and deploy a project, invoke it, hear what happens. */
+export interface Engine {
+  /** Compiles; on success deploys, replacing the instances of an older version. Unchanged projects are not redeployed. */
+  deploy(project: Project): Promise<DeployOutcome>;
+  invoke(event: unknown): Promise<InvocationView>;
+  now(): number;
+  dispose(): void;
+}

@@ -1,0 +1,145 @@
+import { h } from '../dom.ts';
+import { fill } from '../format.ts';
+import type { InvocationView } from '../engine/invocation-view.ts';
+import { instancesOverTime, latencyWindows, summarize } from '../load/load-stats.ts';
+import { runLoad, type LoadPlan } from '../load/load-runner.ts';
+import type { PlaygroundStrings } from '../strings.ts';
+import { lineChart } from './line-chart.ts';
+import { formatGbSeconds } from './result-panel.ts';
+
+export interface LoadTarget {
+  /** Compiles and deploys if needed; false when the code does not compile (nothing is sent). */
+  prepare(): Promise<boolean>;
+  invoke(): Promise<InvocationView>;
+}
+
+/**
+ * Fires N requests at a concurrency or a rate and charts what the platform did: latency percentiles, instances
+ * busy over time, cold starts and throttles, and the bill.
+ */
+export class LoadPanel {
+  private readonly t: PlaygroundStrings;
+  private readonly target: LoadTarget;
+  private readonly results: InvocationView[] = [];
+  private readonly summary: HTMLElement;
+  private readonly charts: HTMLElement;
+  private readonly progress: HTMLProgressElement;
+  private readonly progressText: HTMLElement;
+  private readonly start: HTMLButtonElement;
+  private readonly stop: HTMLButtonElement;
+  private controller: AbortController | undefined;
+  private pending = false;
+
+  constructor(panel: HTMLElement, t: PlaygroundStrings, target: LoadTarget) {
+    this.t = t;
+    this.target = target;
+    const requests = numberField(t.loadRequests, 'load-requests', 50, 1, 5000);
+    const concurrency = numberField(t.loadConcurrency, 'load-concurrency', 10, 1, 200);
+    const rate = numberField(t.loadRate, 'load-rate', 0, 0, 2000);
+    this.start = h('button', { type: 'button', class: 'hs-pg__button hs-pg__button--primary', 'data-hs': 'load-start' }, t.loadStart);
+    this.stop = h('button', { type: 'button', class: 'hs-pg__button', 'data-hs': 'load-stop', disabled: true }, t.loadStop);
+    this.progress = h('progress', { max: 1, value: 0, 'data-hs': 'load-progress' });
+    this.progressText = h('span', { class: 'hs-load__progress-text', role: 'status' });
+    this.summary = h('dl', { class: 'hs-load__summary', 'data-hs': 'load-summary' });
+    this.charts = h('div', { class: 'hs-load__charts' });
+    panel.replaceChildren(
+      h('p', { class: 'hs-pg__empty' }, t.loadIntro),
+      h('form', { class: 'hs-load__form' }, requests.label, concurrency.label, rate.label, h('small', {}, t.loadRateHint), h('div', { class: 'hs-load__actions' }, this.start, this.stop)),
+      h('div', { class: 'hs-load__progress' }, this.progress, this.progressText),
+      this.summary,
+      this.charts,
+    );
+    this.start.addEventListener('click', () => {
+      void this.run({ requests: requests.value(), concurrency: concurrency.value(), ratePerSecond: rate.value() });
+    });
+    this.stop.addEventListener('click', () => this.controller?.abort());
+    new ResizeObserver(() => this.schedule()).observe(this.charts);
+  }
+
+  private async run(plan: LoadPlan): Promise<void> {
+    if (this.controller) return;
+    if (!(await this.target.prepare())) return;
+    this.controller = new AbortController();
+    this.results.length = 0;
+    this.start.disabled = true;
+    this.stop.disabled = false;
+    this.progress.max = plan.requests;
+    try {
+      await runLoad(plan, {
+        invoke: () => this.target.invoke(),
+        onResult: (view, done) => {
+          this.results.push(view);
+          this.progress.value = done;
+          this.progressText.textContent = fill(this.t.loadProgress, { done, total: plan.requests });
+          this.schedule();
+        },
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      }, this.controller.signal);
+    } finally {
+      this.controller = undefined;
+      this.start.disabled = false;
+      this.stop.disabled = true;
+      this.schedule();
+    }
+  }
+
+  private schedule(): void {
+    if (this.pending) return;
+    this.pending = true;
+    requestAnimationFrame(() => {
+      this.pending = false;
+      this.draw();
+    });
+  }
+
+  private draw(): void {
+    const t = this.t;
+    if (this.results.length === 0) {
+      this.summary.replaceChildren();
+      this.charts.replaceChildren();
+      return;
+    }
+    const stats = summarize(this.results.map((view) => ({ bar: view.bar, billedGbSeconds: view.billedGbSeconds })));
+    const entries: Array<[string, string, string]> = [
+      [t.loadRequests, String(stats.requests), 'requests'],
+      [t.requestsOk, String(stats.ok), 'ok'],
+      [t.requestsFailed, String(stats.failed), 'failed'],
+      [t.throttles, String(stats.throttled), 'throttled'],
+      [t.coldStarts, String(stats.coldStarts), 'cold'],
+      [t.coldRate, `${(stats.coldRate * 100).toFixed(1)}%`, 'cold-rate'],
+      ['p50 / p95 / p99', `${stats.p50.toFixed(1)} / ${stats.p95.toFixed(1)} / ${stats.p99.toFixed(1)} ms`, 'latency'],
+      [t.peakInstances, String(stats.peakInstances), 'peak'],
+      [t.billedGbSeconds, formatGbSeconds(stats.billedGbSeconds), 'gb-seconds'],
+    ];
+    this.summary.replaceChildren(...entries.map(([term, value, key]) => h('div', {}, h('dt', {}, term), h('dd', { 'data-stat': key }, value))));
+
+    const bars = this.results.map((view) => view.bar);
+    const width = Math.max(260, Math.min(this.charts.clientWidth || 480, 720));
+    const windows = latencyWindows(bars, 40);
+    let cold = 0;
+    let throttled = 0;
+    const sorted = [...bars].sort((a, b) => a.end - b.end);
+    const coldSeries = sorted.map((bar) => ({ t: bar.end, value: (cold += bar.kind === 'cold' ? 1 : 0) }));
+    const throttleSeries = sorted.map((bar) => ({ t: bar.end, value: (throttled += bar.kind === 'throttled' ? 1 : 0) }));
+    this.charts.replaceChildren(
+      lineChart(t.latency, [
+        { label: 'p50', className: 'hs-chart--p50', points: windows.map((w) => ({ t: w.t, value: w.p50 })) },
+        { label: 'p95', className: 'hs-chart--p95', points: windows.map((w) => ({ t: w.t, value: w.p95 })) },
+        { label: 'p99', className: 'hs-chart--p99', points: windows.map((w) => ({ t: w.t, value: w.p99 })) },
+      ], width, (v) => v.toFixed(0)),
+      lineChart(t.instancesOverTime, [{ label: t.instance, className: 'hs-chart--instances', points: instancesOverTime(bars), step: true }], width, (v) => v.toFixed(0)),
+      lineChart(`${t.coldStarts} / ${t.throttles}`, [
+        { label: t.coldStarts, className: 'hs-chart--cold', points: coldSeries, step: true },
+        { label: t.throttles, className: 'hs-chart--throttled', points: throttleSeries, step: true },
+      ], width, (v) => v.toFixed(0)),
+    );
+  }
+}
+
+function numberField(label: string, name: string, initial: number, min: number, max: number) {
+  const input = h('input', { type: 'number', value: initial, min, max, step: 1, 'data-hs': name });
+  return {
+    label: h('label', { class: 'hs-pg__field' }, h('span', {}, label), input),
+    value: () => Math.min(max, Math.max(min, Math.round(Number(input.value) || initial))),
+  };
+}

@@ -1,0 +1,76 @@
+import { h } from '../dom.ts';
+import { fill, ms } from '../format.ts';
+import type { InvocationView } from '../engine/invocation-view.ts';
+import type { PlaygroundStrings } from '../strings.ts';
+import type { RequestStatus } from '../timeline/timeline-model.ts';
+
+export function statusText(status: RequestStatus, t: PlaygroundStrings): string {
+  const texts: Record<RequestStatus, string> = {
+    ok: t.statusOk,
+    error: t.statusError,
+    timeout: t.statusTimeout,
+    throttled: t.statusThrottled,
+    crashed: t.statusCrashed,
+    oom: t.statusOom,
+  };
+  return texts[status];
+}
+
+/**
+ * The last invocation: what it returned, how long it ran and was billed, and (the lesson most people get wrong)
+ * which instance answered and whether that instance was new.
+ */
+export function renderResult(panel: HTMLElement, view: InvocationView, t: PlaygroundStrings, maxConcurrency: number): void {
+  const { bar } = view;
+  const instanceName = view.instanceNumber === undefined ? '' : `${t.instance} ${view.instanceNumber}`;
+  const badge =
+    bar.kind === 'throttled'
+      ? h('span', { class: 'hs-badge hs-badge--throttled', 'data-start': 'throttled' }, '⛔ ', t.throttled)
+      : bar.kind === 'cold'
+        ? h('span', { class: 'hs-badge hs-badge--cold', 'data-start': 'cold' }, '❄ ', t.cold)
+        : h('span', { class: 'hs-badge hs-badge--warm', 'data-start': 'warm' }, '♨ ', t.warm);
+  const explanation =
+    bar.kind === 'throttled'
+      ? fill(t.throttledExplained, { limit: maxConcurrency })
+      : fill(bar.kind === 'cold' ? t.coldExplained : t.warmExplained, { instance: instanceName });
+
+  const facts: Array<[string, Node | string]> = [
+    [t.status, h('span', { class: `hs-status hs-status--${bar.status}`, 'data-hs': 'result-status' }, statusText(bar.status, t))],
+    [t.instance, h('span', { 'data-hs': 'result-instance' }, instanceName || '—', instanceName ? ` (${bar.kind === 'cold' ? t.newInstance : t.reusedInstance})` : '')],
+    [t.duration, ms(view.durationMs)],
+    [t.billedDuration, `${view.billedDurationMs} ms · ${formatGbSeconds(view.billedGbSeconds)} GB-s`],
+  ];
+  if (bar.kind === 'cold') facts.push([t.initDuration, ms(bar.spawnMs + bar.loadMs + bar.initMs)]);
+  facts.push([t.maxMemory, view.maxMemoryMb === undefined ? t.notMeasured : `${Math.round(view.maxMemoryMb)} / ${view.memoryMb} MB`]);
+  facts.push([t.requestId, h('code', {}, bar.requestId)]);
+
+  const output = view.result.ok
+    ? h('section', { class: 'hs-result__value' }, h('h3', {}, t.value), h('pre', { 'data-hs': 'result-value' }, formatValue(view.result.value)))
+    : h(
+        'section',
+        { class: 'hs-result__error' },
+        h('h3', {}, t.error),
+        h('pre', { 'data-hs': 'result-error' }, JSON.stringify({ errorType: view.result.error.errorType, errorMessage: view.result.error.errorMessage }, null, 2), view.result.error.stack ? `\n\n${view.result.error.stack.join('\n')}` : ''),
+      );
+
+  panel.replaceChildren(
+    h('div', { class: 'hs-result__head' }, badge, h('p', { class: 'hs-result__why' }, explanation)),
+    h('dl', { class: 'hs-result__facts' }, ...facts.flatMap(([term, detail]) => [h('dt', {}, term), h('dd', {}, detail)])),
+    output,
+    h('pre', { class: 'hs-result__report' }, view.report),
+  );
+}
+
+export function renderResultMessage(panel: HTMLElement, message: string, kind: 'info' | 'error' = 'info'): void {
+  panel.replaceChildren(h('p', { class: kind === 'error' ? 'hs-pg__error' : 'hs-pg__empty', 'data-hs': 'result-message' }, message));
+}
+
+function formatValue(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value, null, 2);
+}
+
+export function formatGbSeconds(value: number): string {
+  return value < 0.001 ? value.toExponential(2) : value.toFixed(value < 1 ? 4 : 2);
+}
