@@ -38,7 +38,8 @@ function safeString(value: unknown): string {
   }
 }
 
-const FRAME = /^\s+at /;
+/** V8 frames ("    at fn (file:1:2)") and SpiderMonkey/JavaScriptCore frames ("fn@file:1:2"). */
+const FRAME = /^\s+at |^[^\s@]*@\S+:\d+:\d+$/;
 
 /**
  * Keeps the frames of user code (mapped to its sources) and of the engine (`<anonymous>`, `node:` internals);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mapStack } from '../../../playground/runtime/error-info.ts';
 import { decodeMappings, decodeVlq, readInlineSourceMap } from '../../../playground/runtime/source-map.ts';
 
 describe('source map decoding', () => {
@@ -26,5 +27,17 @@ describe('source map decoding', () => {
     expect(sm?.lookup(2, 1)).toEqual({ source: 'src/a.ts', line: 2, column: 5 });
     expect(sm?.lookup(9, 1)).toBeUndefined();
     expect(readInlineSourceMap('no map here')).toBeUndefined();
+  });
+});
+
+describe('stack mapping', () => {
+  it('maps V8 and Firefox-style frames of the bundle and drops frames of the runtime itself', () => {
+    const map = { version: 3, sources: ['hello-serverless:src/a.ts'], names: [], mappings: 'AAAA;AACA,IAAI' };
+    const sm = readInlineSourceMap(`//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString('base64')}`);
+    const mapper = { bundleFile: 'function.js', lineOffset: 1, map: sm, sourcePrefix: 'hello-serverless:' };
+    const v8 = 'Error: x\n    at handler (function.js:3:5)\n    at callHandler (/srv/playground/runtime/call-handler.ts:20:3)';
+    expect(mapStack(v8, mapper)).toEqual(['at handler (src/a.ts:2:5)']);
+    const firefox = 'handler@function.js:3:5\ncallHandler@https://site/runtime.js:20:3';
+    expect(mapStack(firefox, mapper)).toEqual(['handler@src/a.ts:2:5']);
   });
 });
