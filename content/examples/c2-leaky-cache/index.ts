@@ -1,0 +1,23 @@
+// A "cache" that only grows. Every invocation keeps about 1 MB at module
+// scope and nothing ever evicts it, so each warm invocation of the same
+// instance holds more memory than the last, until the instance runs out.
+const retained: string[] = [];
+const ENTRY_CHARS = 1_000_000;
+
+function heapUsedMb(): number | undefined {
+  // The Node CLI host has process.memoryUsage(); a browser worker does not,
+  // and there the log shows only the cache's own estimate.
+  if (typeof process.memoryUsage !== 'function') return undefined;
+  return Math.round(process.memoryUsage().heapUsed / 1e5) / 10;
+}
+
+export const main_handler = async (event: { userId: string; page: string }) => {
+  // The bug: nothing bounds this array (no key, no size limit, no expiry).
+  retained.push(`${event.userId} ${event.page} ${'x'.repeat(ENTRY_CHARS)}`);
+  const cacheMb = Math.round((retained.length * ENTRY_CHARS) / 1e6);
+  const heapMb = heapUsedMb();
+  console.log(
+    `invocation ${retained.length}: cache ~${cacheMb} MB` + (heapMb === undefined ? '' : `, heapUsed ${heapMb} MB`),
+  );
+  return { invocations: retained.length, cacheMb, heapUsedMb: heapMb ?? null };
+};
