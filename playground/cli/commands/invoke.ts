@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { compileDirectory, formatDiagnostic } from '../../compiler/node.ts';
-import type { Dialect } from '../../faas/protocol.ts';
-import { numberFlag, parseCommandArgs } from '../args.ts';
-import { resolveFunction } from '../function-config.ts';
+import { parseCommandArgs } from '../args.ts';
+import { FUNCTION_OPTIONS, FUNCTION_OPTIONS_HELP, functionFromFlags, readEvent } from '../function-flags.ts';
 import type { CliIO } from '../io.ts';
 import { logLine, reportLine } from '../log-lines.ts';
 import { runOnce } from '../run-once.ts';
-import { UsageError } from '../usage-error.ts';
 
 export const INVOKE_HELP = `Usage: hello-serverless invoke <dir-or-file> [options]
 
@@ -20,43 +17,20 @@ Reads serverless.yml / serverless.yaml next to the code when present, in either 
 Flags win over the file.
 
 Options:
-  --function NAME      which function of a serverless.yml with several
-  --handler FILE.EXPORT  e.g. index.main_handler, src/handler.hello
-  --event FILE | -     JSON event from a file or from STDIN (default: {})
-  --env K=V            environment variable (repeatable)
-  --timeout SECONDS    default 3
-  --memory MB          default 128 (also the V8 heap limit)
-  --dialect scf|lambda context and environment flavour (default: from the config, else from the export name)
-  -h, --help           show this help
+${FUNCTION_OPTIONS_HELP}
+  -h, --help             show this help
 
 Exit codes: 0 success; 1 the function failed (error, timeout, out of memory, crash);
             2 usage, configuration or compile error.
 `;
 
 export async function invoke(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs('invoke', args, {
-    function: { type: 'string' },
-    handler: { type: 'string' },
-    event: { type: 'string', short: 'e' },
-    env: { type: 'string', multiple: true },
-    timeout: { type: 'string' },
-    memory: { type: 'string' },
-    dialect: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values, positionals } = parseCommandArgs('invoke', args, FUNCTION_OPTIONS);
   if (values.help) {
     io.stdout(INVOKE_HELP);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError('invoke needs exactly one <dir-or-file>. See hello-serverless invoke --help');
-  const config = resolveFunction(positionals[0] ?? '.', {
-    ...(values.function ? { functionName: values.function } : {}),
-    ...(values.handler ? { handler: values.handler } : {}),
-    ...(values.dialect ? { dialect: parseDialect(values.dialect) } : {}),
-    ...optional('memoryMb', numberFlag('memory', values.memory)),
-    ...optional('timeoutS', numberFlag('timeout', values.timeout)),
-    env: parseEnv(values.env ?? []),
-  });
+  const config = functionFromFlags('invoke', positionals, values);
   const event = await readEvent(values.event, io);
 
   const compiled = await compileDirectory(config.root, config.handlerFile);
@@ -93,40 +67,6 @@ export async function invoke(args: string[], io: CliIO): Promise<number> {
   const { errorType, errorMessage, stack } = outcome.result.error;
   io.stdout(`${JSON.stringify({ errorType, errorMessage, ...(stack ? { stackTrace: stack } : {}) }, null, 2)}\n`);
   return 1;
-}
-
-function parseDialect(value: string): Dialect {
-  if (value === 'scf' || value === 'lambda') return value;
-  throw new UsageError(`--dialect must be scf or lambda, got "${value}"`);
-}
-
-function parseEnv(pairs: string[]): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const pair of pairs) {
-    const at = pair.indexOf('=');
-    if (at <= 0) throw new UsageError(`--env needs NAME=value, got "${pair}"`);
-    env[pair.slice(0, at)] = pair.slice(at + 1);
-  }
-  return env;
-}
-
-async function readEvent(source: string | undefined, io: CliIO): Promise<unknown> {
-  if (source === undefined) return {};
-  let text: string;
-  if (source === '-') {
-    text = await io.stdin();
-  } else {
-    try {
-      text = readFileSync(source, 'utf8');
-    } catch {
-      throw new UsageError(`cannot read the event file ${source}; list samples with: hello-serverless events list`);
-    }
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new UsageError(`the event ${source === '-' ? 'on STDIN' : source} is not valid JSON: ${(error as Error).message}`);
-  }
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

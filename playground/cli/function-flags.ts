@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import type { Dialect } from '../faas/protocol.ts';
+import { numberFlag } from './args.ts';
+import { resolveFunction } from './function-config.ts';
+import type { FunctionConfig } from './function-config.ts';
+import type { CliIO } from './io.ts';
+import { UsageError } from './usage-error.ts';
+
+/** Flags every command that runs a function accepts, for node:util parseArgs. */
+export const FUNCTION_OPTIONS = {
+  function: { type: 'string' },
+  handler: { type: 'string' },
+  event: { type: 'string', short: 'e' },
+  env: { type: 'string', multiple: true },
+  timeout: { type: 'string' },
+  memory: { type: 'string' },
+  dialect: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const FUNCTION_OPTIONS_HELP = `  --function NAME        which function of a serverless.yml with several
+  --handler FILE.EXPORT  e.g. index.main_handler, src/handler.hello
+  --event FILE | -       JSON event from a file or from STDIN (default: {})
+  --env K=V              environment variable (repeatable)
+  --timeout SECONDS      default 3
+  --memory MB            default 128 (also the V8 heap limit)
+  --dialect scf|lambda   context and environment flavour (default: from the config, else from the export name)`;
+
+export interface FunctionFlagValues {
+  function?: string | undefined;
+  handler?: string | undefined;
+  env?: string[] | undefined;
+  timeout?: string | undefined;
+  memory?: string | undefined;
+  dialect?: string | undefined;
+}
+
+export function functionFromFlags(command: string, positionals: string[], values: FunctionFlagValues): FunctionConfig {
+  if (positionals.length !== 1) throw new UsageError(`${command} needs exactly one <dir-or-file>. See hello-serverless ${command} --help`);
+  const memoryMb = numberFlag('memory', values.memory);
+  const timeoutS = numberFlag('timeout', values.timeout);
+  return resolveFunction(positionals[0] ?? '.', {
+    ...(values.function ? { functionName: values.function } : {}),
+    ...(values.handler ? { handler: values.handler } : {}),
+    ...(values.dialect ? { dialect: parseDialect(values.dialect) } : {}),
+    ...(memoryMb === undefined ? {} : { memoryMb }),
+    ...(timeoutS === undefined ? {} : { timeoutS }),
+    env: parseEnv(values.env ?? []),
+  });
+}
+
+function parseDialect(value: string): Dialect {
+  if (value === 'scf' || value === 'lambda') return value;
+  throw new UsageError(`--dialect must be scf or lambda, got "${value}"`);
+}
+
+function parseEnv(pairs: string[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new UsageError(`--env needs NAME=value, got "${pair}"`);
+    env[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return env;
+}
+
+export async function readEvent(source: string | undefined, io: CliIO): Promise<unknown> {
+  if (source === undefined) return {};
+  let text: string;
+  if (source === '-') {
+    text = await io.stdin();
+  } else {
+    try {
+      text = readFileSync(source, 'utf8');
+    } catch {
+      throw new UsageError(`cannot read the event file ${source}; list samples with: hello-serverless events list`);
+    }
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UsageError(`the event ${source === '-' ? 'on STDIN' : source} is not valid JSON: ${(error as Error).message}`);
+  }
+}
