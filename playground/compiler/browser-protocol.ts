@@ -1,0 +1,19 @@
+import type { FunctionSources } from './options.ts';
+
+/** A compile problem a person can act on, in the shape Monaco markers need (1-based line and column; line 0: no place). */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export type CompileResult = { ok: true; bundle: string; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Page → compiler worker. `warm` starts esbuild and runs one throwaway build, so the first real one is fast. */
+export type CompilerRequest = { id: number; type: 'compile'; sources: FunctionSources } | { id: number; type: 'warm' };
+
+export interface CompilerReply {
+  id: number;
+  result: CompileResult;
+}

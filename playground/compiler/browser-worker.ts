@@ -1,0 +1,51 @@
+/// <reference lib="webworker" />
+/**
+ * The compiler's own Web Worker: esbuild-wasm started once, in this thread (`worker: false`), so both the compile
+ * and the virtual-file plugin callbacks run here and the page's thread only posts sources and receives a bundle.
+ */
+import * as esbuild from 'esbuild-wasm';
+import wasmURL from 'esbuild-wasm/esbuild.wasm?url';
+import { buildOptions, VIRTUAL_NAMESPACE } from './options.ts';
+import type { FunctionSources } from './options.ts';
+import type { CompileResult, CompilerReply, CompilerRequest, Diagnostic } from './browser-protocol.ts';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let started: Promise<void> | undefined;
+
+const WARM_UP: FunctionSources = { entry: 'index.ts', files: { 'index.ts': 'export const handler = async (event: unknown) => ({ event });' } };
+
+scope.onmessage = async (event: MessageEvent<CompilerRequest>) => {
+  const request = event.data;
+  const sources = request.type === 'compile' ? request.sources : WARM_UP;
+  const reply: CompilerReply = { id: request.id, result: await compile(sources) };
+  scope.postMessage(reply);
+};
+
+async function compile(sources: FunctionSources): Promise<CompileResult> {
+  try {
+    started ??= esbuild.initialize({ wasmURL: new URL(wasmURL, scope.location.href).href, worker: false });
+    await started;
+  } catch (error) {
+    started = undefined;
+    return { ok: false, diagnostics: [{ file: sources.entry, line: 0, column: 0, message: `The compiler could not start: ${messageOf(error)}` }] };
+  }
+  try {
+    const result = await esbuild.build(buildOptions(sources) as esbuild.BuildOptions);
+    const bundle = result.outputFiles?.[0]?.text;
+    if (bundle === undefined) return { ok: false, diagnostics: [{ file: sources.entry, line: 0, column: 0, message: 'esbuild produced no output' }] };
+    return { ok: true, bundle, warnings: result.warnings.map(toDiagnostic) };
+  } catch (error) {
+    const failure = error as Partial<esbuild.BuildFailure>;
+    if (Array.isArray(failure.errors)) return { ok: false, diagnostics: failure.errors.map(toDiagnostic) };
+    return { ok: false, diagnostics: [{ file: sources.entry, line: 0, column: 0, message: messageOf(error) }] };
+  }
+}
+
+function toDiagnostic(message: esbuild.Message): Diagnostic {
+  const file = message.location?.file.replace(`${VIRTUAL_NAMESPACE}:`, '') ?? '';
+  return { file, line: message.location?.line ?? 0, column: (message.location?.column ?? 0) + 1, message: message.text };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,80 @@
+import CompilerWorker from './browser-worker.ts?worker';
+import type { FunctionSources } from './options.ts';
+import type { CompileResult, CompilerReply, CompilerRequest } from './browser-protocol.ts';
+
+export type { CompileResult, Diagnostic } from './browser-protocol.ts';
+
+/**
+ * Compiles a function's virtual files in the browser with esbuild-wasm and the same options as the Node CLI
+ * (`options.ts`), in a Web Worker of its own: the editor never waits on the compiler. The `.wasm` is served by
+ * the site. One worker per page, started on first need and kept.
+ */
+export interface BrowserCompiler {
+  /** The bundle (CommonJS with an inline source map), or diagnostics with file, 1-based line and column, message. */
+  compile(sources: FunctionSources): Promise<CompileResult>;
+  /** Starts esbuild and runs a throwaway build when the page is idle, so the first real compile is quick. */
+  warm(): void;
+}
+
+let shared: WorkerCompiler | undefined;
+
+/** The page's compiler. */
+export function browserCompiler(): BrowserCompiler {
+  shared ??= new WorkerCompiler();
+  return shared;
+}
+
+class WorkerCompiler implements BrowserCompiler {
+  #worker: Worker | undefined;
+  #next = 0;
+  #warmed = false;
+  readonly #waiting = new Map<number, (result: CompileResult) => void>();
+
+  compile(sources: FunctionSources): Promise<CompileResult> {
+    this.#warmed = true;
+    return this.#ask({ type: 'compile', sources: { entry: sources.entry, files: { ...sources.files } } }, sources.entry);
+  }
+
+  warm(): void {
+    if (this.#warmed) return;
+    this.#warmed = true;
+    const run = () => void this.#ask({ type: 'warm' }, 'index.ts');
+    if ('requestIdleCallback' in globalThis) requestIdleCallback(run, { timeout: 2000 });
+    else setTimeout(run, 200);
+  }
+
+  #ask(request: Omit<CompilerRequest, 'id'>, entry: string): Promise<CompileResult> {
+    const worker = this.#start();
+    this.#next += 1;
+    const id = this.#next;
+    return new Promise((resolve) => {
+      this.#waiting.set(id, resolve);
+      try {
+        worker.postMessage({ ...request, id } as CompilerRequest);
+      } catch (error) {
+        this.#waiting.delete(id);
+        resolve({ ok: false, diagnostics: [{ file: entry, line: 0, column: 0, message: `The sources could not be sent to the compiler: ${String(error)}` }] });
+      }
+    });
+  }
+
+  #start(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = new CompilerWorker({ name: 'hello-serverless compiler' });
+    worker.onmessage = (event: MessageEvent<CompilerReply>) => {
+      const resolve = this.#waiting.get(event.data.id);
+      this.#waiting.delete(event.data.id);
+      resolve?.(event.data.result);
+    };
+    worker.onerror = (event) => {
+      // The worker itself failed (its script did not load): every waiting compile gets the reason, the next one retries.
+      const message = `The compiler stopped: ${event.message || 'its worker failed to load'}`;
+      for (const resolve of this.#waiting.values()) resolve({ ok: false, diagnostics: [{ file: '', line: 0, column: 0, message }] });
+      this.#waiting.clear();
+      worker.terminate();
+      this.#worker = undefined;
+    };
+    this.#worker = worker;
+    return worker;
+  }
+}

@@ -1,0 +1,218 @@
+import type { Clock } from '../../faas/clock.ts';
+import type { ExitReason, InstanceHandle, InstanceHost, InstanceListener, InstanceSpec, InvokeRequest, StartPhases } from '../../faas/instance-host.ts';
+import { parseInstanceMessage, PROTOCOL_VERSION } from '../../faas/protocol.ts';
+import type { ContextFields, ErrorInfo, HostMessage, InstanceMessage } from '../../faas/protocol.ts';
+import { LOG_MESSAGE_CAP, parseOnline } from './frame-protocol.ts';
+import { SandboxFrame } from './sandbox-frame.ts';
+import { loadInstanceWorkerScript } from './instance-worker-script.ts';
+
+export interface BrowserInstanceHostOptions {
+  /** The scheduler's clock, to turn its deadlines into epoch times; without it deadlines are taken as epoch times. */
+  clock?: Clock;
+  region?: string;
+  /** Where the hidden sandbox frame is attached; the document's body by default. */
+  container?: HTMLElement;
+}
+
+/**
+ * Instances as Web Workers inside one sandboxed, opaque-origin iframe, so user code runs neither on the page's
+ * thread nor with the site's origin. A cold start is: the frame creates a worker from a blob of the bundled
+ * runtime (spawn), the runtime receives the bundle (load) and runs its top level (init). A warm invoke is one
+ * message on the instance's own MessagePort. `terminate` ends the worker at once.
+ *
+ * Memory: browsers cannot measure a dedicated worker's memory (`performance.memory` does not exist there), so
+ * results carry no memory figure and no memory limit is enforced in the browser; the CLI's Node host does both.
+ */
+export class BrowserInstanceHost implements InstanceHost {
+  readonly #frame: SandboxFrame;
+  readonly #options: BrowserInstanceHostOptions;
+  readonly #instances = new Map<string, BrowserInstance>();
+  #next = 0;
+  #disposed = false;
+
+  private constructor(frame: SandboxFrame, options: BrowserInstanceHostOptions) {
+    this.#frame = frame;
+    this.#options = options;
+    frame.listen((message) => {
+      if (message.hs === 'worker-error') this.#instances.get(message.id)?.workerFailed(message.message);
+    });
+  }
+
+  /** Loads the instance worker's script, opens the sandbox frame and waits until it listens (rejects with a readable message). */
+  static async create(options: BrowserInstanceHostOptions = {}): Promise<BrowserInstanceHost> {
+    const script = await loadInstanceWorkerScript();
+    const frame = await SandboxFrame.open(script.source, script.type, options.container);
+    return new BrowserInstanceHost(frame, options);
+  }
+
+  start(spec: InstanceSpec, listener: InstanceListener): InstanceHandle {
+    this.#next += 1;
+    const key = `i${this.#next}`;
+    const instance = new BrowserInstance(key, spec, listener, this.#options, this.#frame, () => this.#instances.delete(key));
+    if (this.#disposed) instance.terminate('shutdown');
+    else this.#instances.set(key, instance);
+    return instance;
+  }
+
+  /** How many instance workers are alive now. */
+  get liveInstances(): number {
+    return this.#instances.size;
+  }
+
+  /** Ends every instance ('shutdown') and removes the frame. */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    for (const instance of [...this.#instances.values()]) instance.terminate('shutdown');
+    this.#frame.close();
+  }
+}
+
+class BrowserInstance implements InstanceHandle {
+  readonly #key: string;
+  readonly #spec: InstanceSpec;
+  readonly #listener: InstanceListener;
+  readonly #options: BrowserInstanceHostOptions;
+  readonly #frame: SandboxFrame;
+  readonly #forget: () => void;
+  readonly #port: MessagePort;
+  readonly #spawnedAt = epochNow();
+  #onlineAt = 0;
+  #ready = false;
+  #ended = false;
+  #current: string | null = null;
+  #logRequest: string | null = null;
+  #logCount = 0;
+
+  constructor(key: string, spec: InstanceSpec, listener: InstanceListener, options: BrowserInstanceHostOptions, frame: SandboxFrame, forget: () => void) {
+    this.#key = key;
+    this.#spec = spec;
+    this.#listener = listener;
+    this.#options = options;
+    this.#frame = frame;
+    this.#forget = forget;
+    const channel = new MessageChannel();
+    this.#port = channel.port1;
+    this.#port.onmessage = (event) => this.#receive(event.data);
+    this.#port.onmessageerror = () => this.#end('protocol-error', protocolError('a message from the instance could not be read'));
+    frame.spawn(key, channel.port2);
+    // Queued on the port until the worker picks it up, so loading overlaps the worker's start.
+    this.#send({ v: PROTOCOL_VERSION, type: 'init', bundle: spec.bundle, exportName: spec.exportName, dialect: spec.dialect, env: spec.env, files: spec.files, limits: { memoryMb: spec.memoryMb, timeoutMs: spec.timeoutMs }, functionName: spec.functionName });
+  }
+
+  invoke(request: InvokeRequest): void {
+    if (this.#ended) return;
+    this.#current = request.requestId;
+    const context: ContextFields = {
+      requestId: request.requestId,
+      functionName: this.#spec.functionName,
+      functionVersion: '$LATEST',
+      memoryLimitInMB: this.#spec.memoryMb,
+      timeLimitInMs: this.#spec.timeoutMs,
+      namespace: 'default',
+      region: this.#options.region ?? (this.#spec.dialect === 'scf' ? 'ap-guangzhou' : 'us-east-1'),
+    };
+    const clock = this.#options.clock;
+    const deadline = clock ? Date.now() + (request.deadline - clock.now()) : request.deadline;
+    this.#send({ v: PROTOCOL_VERSION, type: 'invoke', requestId: request.requestId, event: request.event, context, deadline });
+  }
+
+  terminate(reason: ExitReason): void {
+    this.#end(reason);
+  }
+
+  /** The frame saw the worker die by itself (its script failed to load, or the worker crashed). */
+  workerFailed(message: string): void {
+    const error: ErrorInfo = { errorType: 'Runtime.WorkerError', errorMessage: message };
+    if (!this.#ready && !this.#ended) this.#listener.onInitError(error, this.#phases(0));
+    this.#end(this.#ready ? 'crash' : 'init-error', error);
+  }
+
+  #send(message: HostMessage): void {
+    try {
+      this.#port.postMessage(message);
+    } catch (error) {
+      // An event or env value that cannot be cloned (a function, say) ends this instance, never the page.
+      this.#end('protocol-error', protocolError(`the message could not be sent: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  }
+
+  #receive(data: unknown): void {
+    if (this.#ended) return;
+    if (this.#onlineAt === 0) {
+      const online = parseOnline(data);
+      if (!online) return this.#end('protocol-error', protocolError('the instance did not start with its online message'));
+      this.#onlineAt = Math.max(online.at, this.#spawnedAt);
+      return;
+    }
+    const parsed = parseInstanceMessage(data);
+    if (!parsed.ok) return this.#end('protocol-error', protocolError(`the instance sent a malformed message: ${parsed.problem}`));
+    this.#handle(parsed.message);
+  }
+
+  #handle(message: InstanceMessage): void {
+    switch (message.type) {
+      case 'ready':
+        this.#ready = true;
+        this.#listener.onReady(this.#phases(message.initMs));
+        return;
+      case 'initError':
+        this.#listener.onInitError(message.error, this.#phases(0));
+        this.#end('init-error', message.error);
+        return;
+      case 'log':
+        if (this.#withinLogCap(message.requestId)) this.#listener.onLog(message.requestId, message.level, message.message, message.time);
+        return;
+      case 'result': {
+        if (message.requestId !== this.#current) {
+          this.#end('protocol-error', protocolError(`result for ${message.requestId}, which is not in flight`));
+          return;
+        }
+        this.#current = null;
+        const result = message.ok ? { ok: true as const, value: message.value } : { ok: false as const, error: message.error };
+        this.#listener.onResult({ requestId: message.requestId, durationMs: message.durationMs, usage: message.usage, result });
+        return;
+      }
+      case 'fatal':
+        if (!this.#ready) this.#listener.onInitError(message.error, this.#phases(0));
+        this.#end(this.#ready ? 'crash' : 'init-error', message.error);
+        return;
+    }
+  }
+
+  /** The worker caps its own logs; this second cap holds even if user code got around the worker's. */
+  #withinLogCap(requestId: string | null): boolean {
+    if (requestId !== this.#logRequest) {
+      this.#logRequest = requestId;
+      this.#logCount = 0;
+    }
+    this.#logCount += 1;
+    return this.#logCount <= LOG_MESSAGE_CAP;
+  }
+
+  #phases(initMs: number): StartPhases {
+    const now = epochNow();
+    const online = this.#onlineAt || now;
+    return { spawnMs: online - this.#spawnedAt, loadMs: Math.max(0, now - online - initMs), initMs };
+  }
+
+  #end(reason: ExitReason, error?: ErrorInfo): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.#frame.kill(this.#key);
+    this.#port.onmessage = null;
+    this.#port.close();
+    this.#forget();
+    // Outcomes arrive after the call that caused them returns, as the InstanceHost contract asks.
+    queueMicrotask(() => (error ? this.#listener.onExit(reason, error) : this.#listener.onExit(reason)));
+  }
+}
+
+function protocolError(message: string): ErrorInfo {
+  return { errorType: 'Runtime.ProtocolError', errorMessage: message };
+}
+
+/** Epoch milliseconds with sub-millisecond precision, comparable with the worker's clock. */
+function epochNow(): number {
+  return performance.timeOrigin + performance.now();
+}
