@@ -4,7 +4,8 @@ import type { Dialect, ErrorInfo, LogLevel, ResourceUsage } from './protocol.ts'
  * How the scheduler starts and talks to instances, whatever they are: a Web Worker, a worker_threads Worker,
  * or (in model mode) a simulated instance whose durations are drawn on a virtual clock.
  * Every method returns at once; outcomes arrive through the listener, which the scheduler supplies.
- * A host must call the listener's methods at most once per outcome and never after `onExit`.
+ * A host must call the listener's methods at most once per outcome, never after `onExit`, and never synchronously
+ * from inside `start` or `invoke` (the scheduler is still recording the call).
  */
 export interface InstanceHost {
   start(spec: InstanceSpec, listener: InstanceListener): InstanceHandle;
@@ -56,6 +57,8 @@ export interface InvokeOutcome {
 export type ExitReason = 'reclaimed' | 'timeout' | 'crash' | 'out-of-memory' | 'init-error' | 'protocol-error' | 'shutdown';
 
 export interface InstanceListener {
+  /** Optional: the sandbox is up and the module's top level is running (lets a timeline show the init phase). */
+  onInitializing?(): void;
   onReady(phases: StartPhases): void;
   onInitError(error: ErrorInfo, phases: StartPhases): void;
   onLog(requestId: string | null, level: LogLevel, message: string, time: number): void;

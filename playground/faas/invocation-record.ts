@@ -1,0 +1,57 @@
+import type { StartPhases } from './instance-host.ts';
+import type { ErrorInfo, LogLevel } from './protocol.ts';
+
+export type StartKind = 'cold' | 'warm' | 'throttled';
+
+export type InvocationStatus = 'ok' | 'error' | 'timeout' | 'throttled' | 'crashed' | 'oom';
+
+export interface LogLine {
+  /** The host's time stamp for the line (epoch milliseconds in live hosts, clock time in simulated ones). */
+  time: number;
+  level: LogLevel;
+  message: string;
+}
+
+/** Why a request was refused before it reached an instance, in the words of the function's dialect. */
+export interface Throttle {
+  /** 429 for Lambda; 432 (concurrency quota) or 429 (scale-out rate) for SCF. */
+  httpStatus: number;
+  reason: string;
+}
+
+/**
+ * Everything known about one request once it has finished. Times are clock milliseconds;
+ * durations are milliseconds.
+ */
+export interface InvocationRecord {
+  requestId: string;
+  functionName: string;
+  /** Null when the request was throttled and never reached an instance. */
+  instanceId: string | null;
+  startKind: StartKind;
+  status: InvocationStatus;
+  arrivalMs: number;
+  /** When the handler was called (after init on a cold start); equals arrivalMs when throttled. */
+  startMs: number;
+  endMs: number;
+  /** Set on cold starts once the instance reported them. */
+  phases: StartPhases | null;
+  /** The handler's run time (the host's measure when it reports one). */
+  durationMs: number;
+  /** Duration rounded up to the next millisecond; 0 when the handler never ran. */
+  billedDurationMs: number;
+  memoryMb: number;
+  gbSeconds: number;
+  /** Unknown (null) unless the host measured it. */
+  maxMemoryUsedMb: number | null;
+  /** The handler's return value when status is ok. */
+  result: unknown;
+  error: ErrorInfo | null;
+  throttle: Throttle | null;
+  logs: LogLine[];
+}
+
+/** Time the caller waited, from arrival to the end (cold start included). */
+export function responseMs(record: InvocationRecord): number {
+  return record.endMs - record.arrivalMs;
+}
