@@ -11,6 +11,7 @@ Learn serverless by running functions locally on a simulated FaaS platform.
 Commands:
   invoke <dir-or-file>   run a function once (cold start); result JSON on STDOUT, logs on STDERR
   events list|show       sample trigger events for SCF and Lambda
+  load <dir-or-file>     drive the live platform with many requests; cold starts, throttles, latency, GB-s
   simulate               the model mode: the same scheduler on a virtual clock
 
 Run "hello-serverless <command> --help" for a command's options. NO_COLOR turns colours off.
@@ -21,6 +22,7 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   invoke: async () => invoke,
   events: async () => events,
+  load: async () => (await import('./commands/load.ts')).load,
   simulate: loadSimulate,
 };
 

@@ -75,6 +75,7 @@ class NodeInstance implements InstanceHandle {
     });
     this.#worker.on('online', () => {
       this.#onlineAt = performance.now();
+      if (!this.#exitReason) this.#listener.onInitializing?.();
     });
     this.#worker.on('message', (data: unknown) => this.#receive(data));
     this.#worker.on('error', (error: Error & { code?: string }) => this.#onWorkerError(error));

@@ -1,0 +1,135 @@
+import { compileDirectory, formatDiagnostic } from '../../compiler/node.ts';
+import type { Clock, TimerId } from '../../faas/clock.ts';
+import { Platform } from '../../faas/platform.ts';
+import { RealClock } from '../../faas/real-clock.ts';
+import { NodeInstanceHost } from '../../hosts/node/node-instance-host.ts';
+import { numberFlag, parseCommandArgs, positiveInteger } from '../args.ts';
+import { FUNCTION_OPTIONS, FUNCTION_OPTIONS_HELP, functionFromFlags, readEvent } from '../function-flags.ts';
+import type { CliIO } from '../io.ts';
+import { driveLoad } from '../load-driver.ts';
+import { formatSummary, summarise } from '../load-summary.ts';
+import type { LoadSample } from '../load-summary.ts';
+import { UsageError } from '../usage-error.ts';
+
+export const LOAD_HELP = `Usage: hello-serverless load <dir-or-file> --requests N --concurrency C [options]
+
+Drives the live platform (real worker instances, real time) with N requests from C concurrent clients and
+reports what a provider's dashboard would: requests ok / failed / throttled (they add up to N), cold starts,
+instances started, p50/p95/p99 latency (arrival to answer, cold starts included) and billed GB-seconds.
+
+Options:
+  --requests N           how many requests to send (required)
+  --concurrency C        clients sending at once (required)
+  --rate R               start R requests per second instead of as fast as the clients can
+  --max-instances M      reserved concurrency: requests beyond M busy or starting instances are throttled
+  --keep-alive S         idle seconds before an instance is reclaimed (default: the platform's)
+  --json                 print the summary as JSON on STDOUT
+${FUNCTION_OPTIONS_HELP}
+  -h, --help             show this help
+
+Exit codes: 0 the run completed (failed requests are counted, not fatal); 2 usage, configuration or compile error.
+`;
+
+export async function load(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs('load', args, {
+    ...FUNCTION_OPTIONS,
+    requests: { type: 'string', short: 'n' },
+    concurrency: { type: 'string', short: 'c' },
+    rate: { type: 'string' },
+    'max-instances': { type: 'string' },
+    'keep-alive': { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.help) {
+    io.stdout(LOAD_HELP);
+    return 0;
+  }
+  if (values.requests === undefined || values.concurrency === undefined) throw new UsageError('load needs --requests N and --concurrency C. See hello-serverless load --help');
+  const requests = positiveInteger('requests', values.requests, 1);
+  const concurrency = positiveInteger('concurrency', values.concurrency, 1);
+  const rate = numberFlag('rate', values.rate);
+  if (rate !== undefined && !(rate > 0)) throw new UsageError(`--rate must be more than 0, got "${values.rate}"`);
+  const maxInstances = values['max-instances'] === undefined ? undefined : positiveInteger('max-instances', values['max-instances'], 1);
+  const keepAliveS = numberFlag('keep-alive', values['keep-alive']);
+  if (keepAliveS !== undefined && !(keepAliveS >= 0)) throw new UsageError(`--keep-alive must be 0 or more seconds, got "${values['keep-alive']}"`);
+  const config = functionFromFlags('load', positionals, values);
+  const event = await readEvent(values.event, io);
+
+  const compiled = await compileDirectory(config.root, config.handlerFile);
+  if (!compiled.ok) {
+    io.stderr(`Compile failed:\n${compiled.diagnostics.map((d) => `  ${formatDiagnostic(d)}\n`).join('')}`);
+    return 2;
+  }
+
+  const clock = new ClosableClock(new RealClock());
+  const platform = new Platform({ clock, host: new NodeInstanceHost({ functionRoot: config.root, clock }), keepLogs: false });
+  let instancesStarted = 0;
+  platform.on((e) => {
+    if (e.type === 'instance-starting') instancesStarted += 1;
+  });
+  platform.deploy({
+    name: config.functionName,
+    dialect: config.dialect,
+    exportName: config.exportName,
+    bundle: compiled.bundle,
+    env: config.env,
+    memoryMb: config.memoryMb,
+    timeoutS: config.timeoutMs / 1000,
+    ...(maxInstances === undefined ? {} : { maxConcurrency: maxInstances }),
+    ...(keepAliveS === undefined ? {} : { keepAliveS }),
+  });
+
+  const samples: LoadSample[] = [];
+  const started = performance.now();
+  await driveLoad({ requests, concurrency, ...(rate === undefined ? {} : { ratePerSecond: rate }) }, async () => {
+    const record = await platform.invoke(config.functionName, event);
+    samples.push({
+      outcome: record.status === 'ok' ? 'ok' : record.status === 'throttled' ? 'throttled' : 'failed',
+      cold: record.startKind === 'cold',
+      ...(record.instanceId ? { instanceId: record.instanceId } : {}),
+      latencyMs: record.endMs - record.arrivalMs,
+      billedMs: record.billedDurationMs,
+      memoryMb: record.memoryMb,
+    });
+  });
+  const summary = summarise(samples, performance.now() - started, instancesStarted);
+  platform.shutdown();
+  clock.close();
+
+  if (values.json) io.stdout(`${JSON.stringify({ function: config.functionName, memoryMb: config.memoryMb, requests, concurrency, ...(rate === undefined ? {} : { rate }), ...summary }, null, 2)}\n`);
+  else io.stdout(`${config.functionName} (${config.memoryMb} MB), ${concurrency} clients${rate === undefined ? '' : ` at ${rate}/s`}\n${formatSummary(summary)}`);
+  return 0;
+}
+
+/** A real clock whose leftover timers (keep-alive reclaims) can all be cancelled, so the CLI exits when done. */
+class ClosableClock implements Clock {
+  readonly #inner: Clock;
+  readonly #pending = new Set<TimerId>();
+
+  constructor(inner: Clock) {
+    this.#inner = inner;
+  }
+
+  now(): number {
+    return this.#inner.now();
+  }
+
+  schedule(atMs: number, fire: () => void): TimerId {
+    const id: TimerId = this.#inner.schedule(atMs, () => {
+      this.#pending.delete(id);
+      fire();
+    });
+    this.#pending.add(id);
+    return id;
+  }
+
+  cancel(id: TimerId): void {
+    this.#pending.delete(id);
+    this.#inner.cancel(id);
+  }
+
+  close(): void {
+    for (const id of this.#pending) this.#inner.cancel(id);
+    this.#pending.clear();
+  }
+}
