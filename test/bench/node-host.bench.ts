@@ -1,11 +1,15 @@
 /**
- * Node host overhead against the floor worker_threads sets. Warm: one invocation round trip on an idle instance
- * against a bare postMessage echo carrying the same payload. Cold: start + init + first result against a bare
- * `new Worker` + first echo. Goals: warm <= 2x echo, cold <= 1.5x bare spawn. Medians after a warm-up.
+ * Live-mode overhead against the floor worker_threads sets. Warm: one invocation round trip on an idle instance,
+ * through the Platform + Node host (and through the host alone, to see where the time goes), against a bare
+ * postMessage echo carrying the same payload. Cold: a request that starts a new instance through the Platform
+ * (spawn + load + init + first result) against a bare `new Worker` + first echo.
+ * Goals: warm <= 2x echo, cold <= 1.5x bare spawn. Medians after a warm-up.
  */
 import { Worker } from 'node:worker_threads';
 import { compileFiles } from '../../playground/compiler/node.ts';
-import type { InstanceHandle, InstanceListener } from '../../playground/faas/instance-host.ts';
+import type { InstanceHandle, InstanceHost, InstanceListener, InstanceSpec } from '../../playground/faas/instance-host.ts';
+import { Platform } from '../../playground/faas/platform.ts';
+import { RealClock } from '../../playground/faas/real-clock.ts';
 import { NodeInstanceHost } from '../../playground/hosts/node/node-instance-host.ts';
 
 const WARM_ROUNDS = Number(process.env.WARM_ROUNDS ?? 2000);
@@ -107,6 +111,68 @@ async function hostCold(): Promise<number> {
   return elapsed;
 }
 
+/** Counts live workers, so a cold round can wait until the previous instance's worker has really exited. */
+class CountingHost implements InstanceHost {
+  live = 0;
+  readonly #inner: InstanceHost;
+
+  constructor(inner: InstanceHost) {
+    this.#inner = inner;
+  }
+
+  start(spec: InstanceSpec, listener: InstanceListener): InstanceHandle {
+    this.live += 1;
+    return this.#inner.start(spec, {
+      onInitializing: () => listener.onInitializing?.(),
+      onReady: (phases) => listener.onReady(phases),
+      onInitError: (error, phases) => listener.onInitError(error, phases),
+      onLog: (requestId, level, message, time) => listener.onLog(requestId, level, message, time),
+      onResult: (outcome) => listener.onResult(outcome),
+      onExit: (reason, error) => {
+        this.live -= 1;
+        listener.onExit(reason, error);
+      },
+    });
+  }
+}
+
+async function allExited(host: CountingHost): Promise<void> {
+  while (host.live > 0) await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
+const clock = new RealClock();
+const countingHost = new CountingHost(new NodeInstanceHost({ clock }));
+const platform = new Platform({ clock, host: countingHost, keepLogs: false });
+const functionConfig = (name: string) => ({ name, dialect: 'scf' as const, exportName: 'handler', bundle, memoryMb: 128, timeoutS: 3 });
+
+async function platformWarm(): Promise<number[]> {
+  platform.deploy(functionConfig('warm'));
+  await platform.invoke('warm', EVENT);
+  const times: number[] = [];
+  for (let i = 0; i < WARM_ROUNDS * 1.25; i++) {
+    const started = performance.now();
+    const record = await platform.invoke('warm', EVENT);
+    if (record.startKind !== 'warm') throw new Error(`expected a warm start, got ${record.startKind}`);
+    if (i >= WARM_ROUNDS / 4) times.push(performance.now() - started);
+  }
+  platform.remove('warm');
+  await allExited(countingHost);
+  return times;
+}
+
+let coldSeq = 0;
+async function platformCold(): Promise<number> {
+  const name = `cold-${coldSeq++}`;
+  platform.deploy(functionConfig(name));
+  const started = performance.now();
+  const record = await platform.invoke(name, EVENT);
+  const elapsed = performance.now() - started;
+  if (record.startKind !== 'cold' || record.status !== 'ok') throw new Error(`expected an ok cold start, got ${record.startKind} ${record.status}`);
+  platform.remove(name);
+  await allExited(countingHost);
+  return elapsed;
+}
+
 async function repeat(times: number, run: () => Promise<number>): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < times; i++) out.push(await run());
@@ -116,13 +182,17 @@ async function repeat(times: number, run: () => Promise<number>): Promise<number
 // Warm-up: JIT, the one-time worker bundle, esbuild's service.
 await repeat(3, bareCold);
 await repeat(3, hostCold);
+await repeat(3, platformCold);
 
 const echo = median(await bareWarm());
-const warm = median(await hostWarm());
+const hostOnly = median(await hostWarm());
+const warm = median(await platformWarm());
 const spawn = median(await repeat(COLD_ROUNDS, bareCold));
-const cold = median(await repeat(COLD_ROUNDS, hostCold));
+const hostOnlyCold = median(await repeat(COLD_ROUNDS, hostCold));
+const cold = median(await repeat(COLD_ROUNDS, platformCold));
+platform.shutdown();
 
 const us = (ms: number) => `${(ms * 1000).toFixed(1)} us`;
-console.log(`warm round trip   bare echo ${us(echo)}   host ${us(warm)}   ratio ${(warm / echo).toFixed(2)}x (goal <= 2x)`);
-console.log(`cold start        bare spawn ${spawn.toFixed(2)} ms   host ${cold.toFixed(2)} ms   ratio ${(cold / spawn).toFixed(2)}x (goal <= 1.5x)`);
+console.log(`warm round trip   bare echo ${us(echo)}   host alone ${us(hostOnly)}   platform + host ${us(warm)}   ratio ${(warm / echo).toFixed(2)}x (goal <= 2x)`);
+console.log(`cold start        bare spawn ${spawn.toFixed(2)} ms   host alone ${hostOnlyCold.toFixed(2)} ms   platform + host ${cold.toFixed(2)} ms   ratio ${(cold / spawn).toFixed(2)}x (goal <= 1.5x)`);
 console.log(`(${WARM_ROUNDS} warm rounds, ${COLD_ROUNDS} cold rounds, medians; Node ${process.version})`);
