@@ -2,7 +2,8 @@ import { compileDirectory, formatDiagnostic } from '../../compiler/node.ts';
 import { parseCommandArgs } from '../args.ts';
 import { FUNCTION_OPTIONS, FUNCTION_OPTIONS_HELP, functionFromFlags, readEvent } from '../function-flags.ts';
 import type { CliIO } from '../io.ts';
-import { logLine, reportLine } from '../log-lines.ts';
+import { formatReportLine } from '../../faas/report-line.ts';
+import { logLine } from '../log-lines.ts';
 import { runOnce } from '../run-once.ts';
 
 export const INVOKE_HELP = `Usage: hello-serverless invoke <dir-or-file> [options]
@@ -41,34 +42,24 @@ export async function invoke(args: string[], io: CliIO): Promise<number> {
   }
 
   let started = false;
-  const outcome = await runOnce(config, compiled.bundle, event, (requestId, level, message, time) => {
-    if (requestId !== null && !started) {
-      started = true;
-      io.stderr(`START RequestId: ${requestId} Version: $LATEST\n`);
-    }
+  const start = (requestId: string): void => {
+    if (started) return;
+    started = true;
+    io.stderr(`START RequestId: ${requestId} Version: $LATEST\n`);
+  };
+  const record = await runOnce(config, compiled.bundle, event, (requestId, level, message, time) => {
+    if (requestId !== null) start(requestId);
     io.stderr(logLine(time, requestId, level, message, io.color));
   });
-  if (!started) io.stderr(`START RequestId: ${outcome.requestId} Version: $LATEST\n`);
-  io.stderr(`END RequestId: ${outcome.requestId}\n`);
-  const status = outcome.exit === 'timeout' ? 'timeout' : outcome.exit === 'out-of-memory' ? 'error' : outcome.result.ok ? undefined : outcome.exit ? 'error' : undefined;
-  io.stderr(reportLine({
-    requestId: outcome.requestId,
-    durationMs: outcome.durationMs,
-    memoryMb: config.memoryMb,
-    ...optional('maxMemoryUsedMb', outcome.usage.maxMemoryMb),
-    ...optional('initMs', outcome.phases ? outcome.phases.loadMs + outcome.phases.initMs : undefined),
-    ...optional('status', status),
-  }));
+  start(record.requestId);
+  io.stderr(`END RequestId: ${record.requestId}\n`);
+  io.stderr(`${formatReportLine(record)}\n`);
 
-  if (outcome.result.ok) {
-    io.stdout(`${JSON.stringify(outcome.result.value, null, 2)}\n`);
+  if (record.status === 'ok') {
+    io.stdout(`${JSON.stringify(record.result ?? null, null, 2)}\n`);
     return 0;
   }
-  const { errorType, errorMessage, stack } = outcome.result.error;
+  const { errorType, errorMessage, stack } = record.error ?? { errorType: 'Runtime.Unknown', errorMessage: `the request ended with status ${record.status}` };
   io.stdout(`${JSON.stringify({ errorType, errorMessage, ...(stack ? { stackTrace: stack } : {}) }, null, 2)}\n`);
   return 1;
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

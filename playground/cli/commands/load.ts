@@ -1,5 +1,5 @@
+import { randomUUID } from 'node:crypto';
 import { compileDirectory, formatDiagnostic } from '../../compiler/node.ts';
-import type { Clock, TimerId } from '../../faas/clock.ts';
 import { Platform } from '../../faas/platform.ts';
 import { RealClock } from '../../faas/real-clock.ts';
 import { NodeInstanceHost } from '../../hosts/node/node-instance-host.ts';
@@ -10,6 +10,7 @@ import { driveLoad } from '../load-driver.ts';
 import { formatSummary, summarise } from '../load-summary.ts';
 import type { LoadSample } from '../load-summary.ts';
 import { UsageError } from '../usage-error.ts';
+import { ClosableClock } from '../closable-clock.ts';
 
 export const LOAD_HELP = `Usage: hello-serverless load <dir-or-file> --requests N --concurrency C [options]
 
@@ -62,7 +63,7 @@ export async function load(args: string[], io: CliIO): Promise<number> {
   }
 
   const clock = new ClosableClock(new RealClock());
-  const platform = new Platform({ clock, host: new NodeInstanceHost({ functionRoot: config.root, clock }), keepLogs: false });
+  const platform = new Platform({ clock, host: new NodeInstanceHost({ functionRoot: config.root, clock }), keepLogs: false, requestIds: randomUUID });
   let instancesStarted = 0;
   platform.on((e) => {
     if (e.type === 'instance-starting') instancesStarted += 1;
@@ -99,37 +100,4 @@ export async function load(args: string[], io: CliIO): Promise<number> {
   if (values.json) io.stdout(`${JSON.stringify({ function: config.functionName, memoryMb: config.memoryMb, requests, concurrency, ...(rate === undefined ? {} : { rate }), ...summary }, null, 2)}\n`);
   else io.stdout(`${config.functionName} (${config.memoryMb} MB), ${concurrency} clients${rate === undefined ? '' : ` at ${rate}/s`}\n${formatSummary(summary)}`);
   return 0;
-}
-
-/** A real clock whose leftover timers (keep-alive reclaims) can all be cancelled, so the CLI exits when done. */
-class ClosableClock implements Clock {
-  readonly #inner: Clock;
-  readonly #pending = new Set<TimerId>();
-
-  constructor(inner: Clock) {
-    this.#inner = inner;
-  }
-
-  now(): number {
-    return this.#inner.now();
-  }
-
-  schedule(atMs: number, fire: () => void): TimerId {
-    const id: TimerId = this.#inner.schedule(atMs, () => {
-      this.#pending.delete(id);
-      fire();
-    });
-    this.#pending.add(id);
-    return id;
-  }
-
-  cancel(id: TimerId): void {
-    this.#pending.delete(id);
-    this.#inner.cancel(id);
-  }
-
-  close(): void {
-    for (const id of this.#pending) this.#inner.cancel(id);
-    this.#pending.clear();
-  }
 }
