@@ -75,6 +75,13 @@ describe('hello-serverless invoke', () => {
     expect(io.err).toContain('Status: timeout');
   });
 
+  it('reports an out-of-memory end as Runtime.OutOfMemory with exit 1', async () => {
+    const io = fakeIO();
+    expect(await main(['invoke', fixture('leaky'), '--memory', '48'], io)).toBe(1);
+    expect(JSON.parse(io.out)).toMatchObject({ errorType: 'Runtime.OutOfMemory' });
+    expect(io.err).toContain('Max Memory Used: 48 MB');
+  }, 30_000);
+
   it('runs a callback-style handler in the Lambda dialect', async () => {
     const io = fakeIO();
     expect(await main(['invoke', fixture('callback-style'), '--event', eventFile({ n: 1 })], io)).toBe(0);
