@@ -34,8 +34,10 @@ export interface UsageMeter {
 export interface OutputLimits {
   /** Characters of log output per request before the rest is dropped with a note. */
   maxLogChars: number;
+  /** Log lines per request: empty lines cost no characters but still cost a message each. */
+  maxLogLines: number;
   /** Bytes of JSON a result may have: Lambda's and SCF's synchronous response limit. */
   maxResultBytes: number;
 }
 
-export const DEFAULT_LIMITS: OutputLimits = { maxLogChars: 256 * 1024, maxResultBytes: 6_291_556 };
+export const DEFAULT_LIMITS: OutputLimits = { maxLogChars: 256 * 1024, maxLogLines: 10_000, maxResultBytes: 6_291_556 };

@@ -31,7 +31,7 @@ export function createInstanceRuntime(caps: InstanceCapabilities): InstanceRunti
   const logs = new LogCapture(
     (requestId, level, message) => caps.post({ v: PROTOCOL_VERSION, type: 'log', requestId, level, message, time: caps.now() }),
     caps.format ?? formatLogArgs,
-    limits.maxLogChars,
+    limits,
   );
   logs.install(caps.console);
 

@@ -17,27 +17,31 @@ const LEVELS: Record<keyof ConsoleLike, LogLevel> = { log: 'info', info: 'info',
 
 /**
  * Routes console.* inside the instance to the host, tagged with the request in flight (one request at a time per
- * instance, as on SCF and Lambda), and stops forwarding once a request has written `maxBytes`, with one note saying
+ * instance, as on SCF and Lambda), and stops forwarding once a request has written too much, with one note saying
  * so: a runaway log loop must not flood the page or the terminal.
  */
 export class LogCapture {
   #requestId: string | null = null;
-  #bytes = 0;
+  #chars = 0;
+  #lines = 0;
   #truncated = false;
   readonly #sink: LogSink;
-  readonly #maxBytes: number;
+  readonly #maxChars: number;
+  readonly #maxLines: number;
   readonly #format: (args: unknown[]) => string;
 
-  constructor(sink: LogSink, format: (args: unknown[]) => string, maxBytes: number) {
+  constructor(sink: LogSink, format: (args: unknown[]) => string, limits: { maxLogChars: number; maxLogLines: number }) {
     this.#sink = sink;
     this.#format = format;
-    this.#maxBytes = maxBytes;
+    this.#maxChars = limits.maxLogChars;
+    this.#maxLines = limits.maxLogLines;
   }
 
   /** Starts a new budget for the next request (null: output outside any request). */
   begin(requestId: string | null): void {
     this.#requestId = requestId;
-    this.#bytes = 0;
+    this.#chars = 0;
+    this.#lines = 0;
     this.#truncated = false;
   }
 
@@ -53,10 +57,12 @@ export class LogCapture {
 
   write(level: LogLevel, message: string): void {
     if (this.#truncated) return;
-    this.#bytes += message.length;
-    if (this.#bytes > this.#maxBytes) {
+    this.#chars += message.length;
+    this.#lines += 1;
+    if (this.#chars > this.#maxChars || this.#lines > this.#maxLines) {
       this.#truncated = true;
-      this.#sink(this.#requestId, 'warn', `[hello-serverless] log output of this request passed ${this.#maxBytes} characters; the rest is dropped`);
+      const limit = this.#lines > this.#maxLines ? `${this.#maxLines} lines` : `${this.#maxChars} characters`;
+      this.#sink(this.#requestId, 'warn', `[hello-serverless] log output of this request passed ${limit}; the rest is dropped`);
       return;
     }
     this.#sink(this.#requestId, level, message);

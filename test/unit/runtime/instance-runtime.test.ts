@@ -131,6 +131,15 @@ describe('instance runtime: logs and limits', () => {
     expect(logs.at(-1)?.message).toContain('dropped');
   });
 
+  it('caps the number of log lines too, so empty lines cannot flood the host', async () => {
+    const h = await harness({ 'index.js': 'exports.handler = async () => { for (let i = 0; i < 50; i++) console.log(); return 1; };' }, 'handler', { limits: { maxLogLines: 20 } });
+    await h.init();
+    await h.invoke({}, 'r-lines');
+    const logs = h.logs('r-lines');
+    expect(logs).toHaveLength(21);
+    expect(logs.at(-1)?.message).toContain('20 lines');
+  });
+
   it('refuses a result larger than the response limit, and returns values after a JSON round trip', async () => {
     const h = await harness({ 'index.js': "exports.handler = async (e) => e.big ? 'y'.repeat(2000) : { when: new Date(0), skip: undefined, keep: 1 };" }, 'handler', { limits: { maxResultBytes: 1000 } });
     await h.init();
