@@ -1,19 +1,25 @@
 /**
- * A small dispatcher that the engine specs install in the harness page: it compiles with the page's compiler,
- * starts instances on the page's BrowserInstanceHost, reuses idle ones, bounds concurrency and times requests
- * out by terminating their instance, which is what a scheduler asks of a host. It reports what a user would
- * see: each request's result, the instances started, how they ended and the logs.
+ * What the engine specs run inside the harness page: compile with the page's esbuild-wasm compiler, deploy on the
+ * real Platform over the page's BrowserInstanceHost and a RealClock, send the events (sequentially, or from N
+ * concurrent callers), and report what a user would see: each request's outcome, the instances started and how
+ * they ended, the cold-start phases and the logs.
  */
 import type { Page } from 'playwright-core';
 import type { BrowserInstanceHost } from '../../playground/hosts/browser/browser-instance-host.ts';
 import type { BrowserCompiler } from '../../playground/compiler/browser.ts';
 import type { StartPhases } from '../../playground/faas/instance-host.ts';
+import type { InvocationRecord } from '../../playground/faas/invocation-record.ts';
+import type { Platform } from '../../playground/faas/platform.ts';
+import type { RealClock } from '../../playground/faas/real-clock.ts';
+import type { openProjectStore } from '../../playground/ui/persistence/project-store.ts';
 
-export type RunResult = { ok: true; value: unknown } | { ok: false; error: { errorType: string; errorMessage: string } };
+export type RunResult = { ok: true; value: unknown } | { ok: false; status: string; error: { errorType: string; errorMessage: string } };
 
 export interface RunReport {
   results: RunResult[];
+  startKinds: string[];
   instancesStarted: number;
+  /** How instances ended, in order: "timeout", "crash", "init-error", … */
   exits: string[];
   phases: StartPhases[];
   logs: number;
@@ -21,7 +27,8 @@ export interface RunReport {
 }
 
 export interface RunOptions {
-  timeoutMs?: number;
+  timeoutS?: number;
+  /** Concurrent callers, each sending its share of the events one after another; also the function's max concurrency. */
   concurrency?: number;
   /** Wait between one answer and the next request, so an instance's late crash happens before it is reused. */
   pauseMs?: number;
@@ -29,7 +36,13 @@ export interface RunOptions {
 
 declare global {
   interface Window {
-    hsEngine: { BrowserInstanceHost: typeof BrowserInstanceHost; browserCompiler: () => BrowserCompiler };
+    hsEngine: {
+      BrowserInstanceHost: typeof BrowserInstanceHost;
+      browserCompiler: () => BrowserCompiler;
+      Platform: typeof Platform;
+      RealClock: typeof RealClock;
+      openProjectStore: typeof openProjectStore;
+    };
     hsDriver: { run(files: Record<string, string>, events: unknown[], options: RunOptions): Promise<RunReport> };
   }
 }
@@ -38,97 +51,44 @@ export async function installEngineDriver(page: Page): Promise<void> {
   await page.evaluate(() => {
     window.hsDriver = {
       async run(files, events, options) {
-        const { BrowserInstanceHost, browserCompiler } = window.hsEngine;
+        const { BrowserInstanceHost, browserCompiler, Platform, RealClock } = window.hsEngine;
         const compiled = await browserCompiler().compile({ entry: 'index.ts', files });
         if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
-        const host = await BrowserInstanceHost.create();
-        const timeoutMs = options.timeoutMs ?? 3000;
+        const clock = new RealClock();
+        const host = await BrowserInstanceHost.create({ clock });
+        const platform = new Platform({ clock, host });
         const concurrency = options.concurrency ?? 1;
-        const report: RunReport = { results: [], instancesStarted: 0, exits: [], phases: [], logs: 0, lastLog: '' };
-        let next = 0;
-        let done = 0;
-        let live = 0;
-        type Slot = { invoke(index: number): void; busy: boolean; ready: boolean };
-        const idle: Slot[] = [];
-        return new Promise<RunReport>((resolve) => {
-          const settle = (index: number, result: RunResult) => {
-            if (report.results[index] !== undefined) return;
-            report.results[index] = result;
-            done += 1;
-            if (done === events.length) {
-              setTimeout(() => {
-                host.dispose();
-                resolve(report);
-              }, 50);
-            }
-          };
-          const dispatch = () => {
-            while (next < events.length) {
-              const slot = idle.pop();
-              if (slot) slot.invoke(next++);
-              else if (live < concurrency) startInstance(next++);
-              else return;
-            }
-          };
-          const startInstance = (first: number) => {
-            live += 1;
-            report.instancesStarted += 1;
-            let current = first;
-            let timer: ReturnType<typeof setTimeout> | undefined;
-            let ended = false;
-            const slot: Slot = {
-              busy: true,
-              ready: false,
-              invoke(index) {
-                current = index;
-                slot.busy = true;
-                timer = setTimeout(() => {
-                  settle(index, { ok: false, error: { errorType: 'Runtime.Timeout', errorMessage: `timed out after ${timeoutMs} ms` } });
-                  handle.terminate('timeout');
-                }, timeoutMs);
-                handle.invoke({ requestId: `r${index}`, event: events[index], deadline: Date.now() + timeoutMs });
-              },
-            };
-            const handle = host.start(
-              { instanceId: `i${report.instancesStarted}`, functionName: 'engine-spec', dialect: 'scf', exportName: 'main_handler', bundle: compiled.bundle, files, env: {}, memoryMb: 128, timeoutMs },
-              {
-                onReady(phases) {
-                  report.phases.push(phases);
-                  slot.ready = true;
-                  slot.invoke(current);
-                },
-                onInitError(error) {
-                  settle(current, { ok: false, error });
-                },
-                onLog(_requestId, _level, message) {
-                  report.logs += 1;
-                  report.lastLog = message;
-                },
-                onResult(outcome) {
-                  clearTimeout(timer);
-                  settle(current, outcome.result.ok ? { ok: true, value: outcome.result.value } : { ok: false, error: outcome.result.error });
-                  slot.busy = false;
-                  setTimeout(() => {
-                    if (ended) return dispatch();
-                    idle.push(slot);
-                    dispatch();
-                  }, options.pauseMs ?? 0);
-                },
-                onExit(reason, error) {
-                  ended = true;
-                  clearTimeout(timer);
-                  report.exits.push(reason);
-                  live -= 1;
-                  const at = idle.indexOf(slot);
-                  if (at >= 0) idle.splice(at, 1);
-                  if (slot.busy) settle(current, { ok: false, error: error ?? { errorType: 'Runtime.Exit', errorMessage: reason } });
-                  dispatch();
-                },
-              },
-            );
-          };
-          dispatch();
+        platform.deploy({ name: 'engine-spec', dialect: 'scf', exportName: 'main_handler', bundle: compiled.bundle, files, env: {}, memoryMb: 128, timeoutS: options.timeoutS ?? 3, maxConcurrency: concurrency, keepAliveS: 600 });
+        const report: RunReport = { results: [], startKinds: [], instancesStarted: 0, exits: [], phases: [], logs: 0, lastLog: '' };
+        platform.on((event) => {
+          if (event.type === 'instance-starting') report.instancesStarted += 1;
+          else if (event.type === 'instance-crashed') report.exits.push(event.reason);
+          else if (event.type === 'instance-timed-out') report.exits.push('timeout');
+          else if (event.type === 'init-error') report.exits.push('init-error');
+          else if (event.type === 'instance-ready') report.phases.push(event.phases);
+          else if (event.type === 'log') {
+            report.logs += 1;
+            report.lastLog = event.message;
+          }
         });
+        const record = (index: number, outcome: InvocationRecord) => {
+          report.startKinds[index] = outcome.startKind;
+          report.results[index] = outcome.status === 'ok'
+            ? { ok: true, value: outcome.result }
+            : { ok: false, status: outcome.status, error: outcome.error ?? { errorType: 'unknown', errorMessage: '' } };
+        };
+        let next = 0;
+        const caller = async () => {
+          while (next < events.length) {
+            const index = next++;
+            record(index, await platform.invoke('engine-spec', events[index]));
+            if (options.pauseMs) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
+          }
+        };
+        await Promise.all(Array.from({ length: concurrency }, caller));
+        platform.shutdown();
+        host.dispose();
+        return report;
       },
     };
   });

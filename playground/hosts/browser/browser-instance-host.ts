@@ -143,6 +143,7 @@ class BrowserInstance implements InstanceHandle {
       const online = parseOnline(data);
       if (!online) return this.#end('protocol-error', protocolError('the instance did not start with its online message'));
       this.#onlineAt = Math.max(online.at, this.#spawnedAt);
+      this.#listener.onInitializing?.();
       return;
     }
     const parsed = parseInstanceMessage(data);
