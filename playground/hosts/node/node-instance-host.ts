@@ -20,6 +20,7 @@ export interface NodeInstanceHostOptions {
 }
 
 const MB = 1024 * 1024;
+const STREAM_LOG_CAP = 256 * 1024;
 
 /**
  * Instances as worker_threads Workers, one per instance. The V8 heap limit comes from the memory size; a poll of
@@ -54,6 +55,8 @@ class NodeInstance implements InstanceHandle {
   #peakMemoryMb = 0;
   #poll: ReturnType<typeof setInterval> | undefined;
   #busy = false;
+  #streamOwner: string | null = null;
+  #streamChars = 0;
 
   constructor(spec: InstanceSpec, listener: InstanceListener, options: NodeInstanceHostOptions) {
     this.#spec = spec;
@@ -158,9 +161,23 @@ class NodeInstance implements InstanceHandle {
     return { spawnMs: online - this.#spawnedAt, loadMs: Math.max(0, now - online - initMs), initMs };
   }
 
+  /**
+   * Raw writes to process.stdout/stderr (and console methods the runtime does not wrap, such as console.table)
+   * bypass the runtime's log cap, so they get one here, per request.
+   */
   #streamLog(level: 'info' | 'error', chunk: Buffer): void {
     if (this.#exited) return;
+    if (this.#streamOwner !== this.#current) {
+      this.#streamOwner = this.#current;
+      this.#streamChars = 0;
+    }
+    if (this.#streamChars > STREAM_LOG_CAP) return;
     const text = chunk.toString('utf8').replace(/\n$/, '');
+    this.#streamChars += text.length;
+    if (this.#streamChars > STREAM_LOG_CAP) {
+      this.#listener.onLog(this.#current, 'warn', `[hello-serverless] output written to process.stdout/stderr passed ${STREAM_LOG_CAP} characters; the rest is dropped`, Date.now());
+      return;
+    }
     if (text !== '') this.#listener.onLog(this.#current, level, text, Date.now());
   }
 

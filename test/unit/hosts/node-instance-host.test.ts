@@ -51,6 +51,18 @@ describe('NodeInstanceHost: a worker per instance', () => {
     await driver.next('exit');
   });
 
+  it('caps raw process.stdout output per request with one note', async () => {
+    const driver = await startInstance('index.js', { 'index.js': "exports.handler = async () => { for (let i = 0; i < 400; i++) process.stdout.write('y'.repeat(1000) + '\\n'); await new Promise((r) => setTimeout(r, 100)); return 1; };" }, 'handler');
+    await driver.next('ready');
+    await driver.invoke({}, 'flood');
+    const logs = driver.events.filter((e) => e.kind === 'log' && e.requestId === 'flood');
+    const chars = logs.reduce((sum, e) => sum + (e.kind === 'log' ? e.message.length : 0), 0);
+    expect(chars).toBeLessThan(300 * 1024);
+    expect(logs.at(-1)).toMatchObject({ level: 'warn' });
+    driver.handle.terminate('shutdown');
+    await driver.next('exit');
+  });
+
   it('reports an init error and exits with reason init-error', async () => {
     const driver = await startInstance('index.js', { 'index.js': "throw new Error('no database url');" }, 'handler');
     expect((await driver.next('initError')).error).toMatchObject({ errorMessage: 'no database url' });
