@@ -45,20 +45,14 @@ export interface PlaygroundStrings {
   share: string;
   shareCopied: string;
   shareReady: string;
-  shareTooLarge: string;
-  shareOpened: string;
-  shareBroken: string;
   resetTemplate: string;
   resetConfirm: string;
   download: string;
-  savedStateCorrupt: string;
-  restored: string;
   panels: string;
   tabResult: string;
   tabLogs: string;
   tabTimeline: string;
   tabLoad: string;
-  tabModel: string;
   resultEmpty: string;
   status: string;
   statusOk: string;
@@ -122,13 +116,8 @@ export interface PlaygroundStrings {
   requestsOk: string;
   requestsFailed: string;
   peakInstances: string;
-  modelIntro: string;
-  modelRun: string;
-  modelUnavailable: string;
-  modelProgress: string;
   run: string;
   running: string;
   runnerLoading: string;
   openInPlayground: string;
-  close: string;
 }

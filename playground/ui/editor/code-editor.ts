@@ -25,11 +25,14 @@ export class CodeEditor {
 
   constructor(container: HTMLElement, options: { readOnly?: boolean; onRun(): void; ariaLabel: string }) {
     this.monaco = setUpMonaco();
+    const narrow = container.clientWidth < 520;
     container.replaceChildren();
     this.editor = this.monaco.editor.create(container, {
       automaticLayout: true,
       minimap: { enabled: false },
-      fontSize: 14,
+      fontSize: narrow ? 13 : 14,
+      lineNumbersMinChars: narrow ? 2 : 4,
+      folding: !narrow,
       scrollBeyondLastLine: false,
       tabSize: 2,
       readOnly: options.readOnly ?? false,

@@ -130,6 +130,7 @@ function legend(t: PlaygroundStrings): HTMLElement {
     item('hs-tl__swatch--cold', `${t.phaseHandler} (${t.cold})`),
     item('hs-tl__swatch--warm', `${t.phaseHandler} (${t.warm})`),
     item('hs-tl__swatch--idle', t.idle),
+    item('hs-tl__swatch--provisioned', `${t.idle}, ${t.provisionedInstance} ★`),
     h('li', {}, h('span', { class: 'hs-tl__glyph', 'aria-hidden': 'true' }, '×'), t.throttled),
   );
 }

@@ -66,6 +66,7 @@ export function layoutTimeline(model: TimelineModel, now: number, width: number,
     }
   });
 
+  const tagEnds = new Map<number, number>();
   for (const bar of model.bars) {
     if (bar.instanceId === undefined) continue;
     const index = laneIndex.get(bar.instanceId) ?? 0;
@@ -86,9 +87,14 @@ export function layoutTimeline(model: TimelineModel, now: number, width: number,
     shapes.push({ kind: 'rect', x: cursor, y: top, width: handlerWidth, height: BAR_HEIGHT, className: `hs-tl-phase hs-tl-phase--handler hs-tl-${bar.kind} hs-tl-status--${bar.status}`, requestId: bar.requestId });
     const total = Math.max(MIN_BAR, cursor + handlerWidth - left);
     // Cold and warm differ by more than colour: cold bars carry a hatched start and a text tag.
+    // A bar too narrow for its tag gets it just after the bar, unless that would overlap the previous tag.
     const tag = bar.kind === 'cold' ? labels.cold : labels.warm;
-    if (total >= tag.length * 7 + 6) {
-      shapes.push({ kind: 'text', x: left + 3, y: top + BAR_HEIGHT - 5, width: total - 6, height: 10, className: `hs-tl-tag hs-tl-tag--${bar.kind}`, text: tag, requestId: bar.requestId });
+    const tagWidth = tag.length * 7 + 6;
+    const inside = total >= tagWidth;
+    const tagX = inside ? left + 3 : left + total + 3;
+    if (inside || tagX >= (tagEnds.get(index) ?? -Infinity)) {
+      shapes.push({ kind: 'text', x: tagX, y: top + BAR_HEIGHT - 5, width: tagWidth, height: 10, className: `hs-tl-tag hs-tl-tag--${bar.kind}${inside ? '' : ' hs-tl-tag--outside'}`, text: tag, requestId: bar.requestId });
+      tagEnds.set(index, tagX + tagWidth);
     }
     targets.push({ requestId: bar.requestId, x: left, y: top, width: total, height: BAR_HEIGHT, label: labels.target(bar) });
   }

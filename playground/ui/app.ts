@@ -1,0 +1,267 @@
+import type { PlaygroundConfig } from './playground-config.ts';
+import { part } from './dom.ts';
+import { fill } from './format.ts';
+import { checkJson } from './controls/json-check.ts';
+import { renderFileTabs } from './controls/file-tabs.ts';
+import { SettingsForm } from './controls/settings-form.ts';
+import type { CodeEditor } from './editor/code-editor.ts';
+import type { Engine } from './engine/engine.ts';
+import type { InvocationView } from './engine/invocation-view.ts';
+import { InstanceNames } from './engine/instance-names.ts';
+import { LoadPanel } from './panels/load-panel.ts';
+import { LogPanel } from './panels/log-panel.ts';
+import { PanelTabs } from './panels/panel-tabs.ts';
+import { renderResult, renderResultMessage } from './panels/result-panel.ts';
+import { TimelinePanel } from './panels/timeline-panel.ts';
+import type { Project } from './project/project.ts';
+import { defaultSample, fallbackEvent } from './project/sample-event.ts';
+import { templateFor } from './project/templates.ts';
+import { openProjectStore, type ProjectStore } from './persistence/project-store.ts';
+import { TimelineModel } from './timeline/timeline-model.ts';
+import type { Dialect } from '../faas/protocol.ts';
+
+/**
+ * The playground page, wired: the editor and controls edit one Project; Invoke validates, saves, compiles, deploys
+ * and invokes it; the engine's events feed the Result, Logs, Timeline and Load panels.
+ */
+export async function mountPlayground(root: HTMLElement, config: PlaygroundConfig): Promise<void> {
+  const t = config.strings;
+  const status = part(root, 'status');
+  const notice = part(root, 'notice');
+  const invokeButton = part<HTMLButtonElement>(root, 'invoke');
+  const dialectSelect = part<HTMLSelectElement>(root, 'dialect');
+  const eventText = part<HTMLTextAreaElement>(root, 'event');
+  const eventError = part(root, 'event-error');
+  const sampleSelect = part<HTMLSelectElement>(root, 'event-sample');
+  const fileTabs = part(root, 'file-tabs');
+  const settingsForm = new SettingsForm(part(root, 'settings'), t, () => save());
+
+  const templateProject = (dialect: Dialect): Project => templateFor(dialect, defaultSample(config.samples, dialect)?.json ?? fallbackEvent(dialect));
+  const store: ProjectStore = await openProjectStore({ locale: config.locale, onProblem: showNotice });
+  const restored = await store.restore(templateProject('scf'));
+  let project: Project = restored.project;
+  if (restored.message) showNotice(restored.message);
+
+  const names = new InstanceNames();
+  const model = new TimelineModel();
+  let engine: Engine | undefined;
+  const tabs = new PanelTabs(root, (id) => {
+    if (id === 'timeline') timeline.update();
+  });
+  const logs = new LogPanel(tabs.panel('logs'), t, root.querySelector('[data-hs="log-count"]'), (id) => names.label(id, t.instance));
+  const timeline = new TimelinePanel(tabs.panel('timeline'), model, t, () => engine?.now() ?? performance.now(), (requestId) => {
+    logs.showRequest(requestId);
+    tabs.show('logs');
+  });
+  new LoadPanel(tabs.panel('load'), t, { prepare: () => prepare(), invoke: () => invokeOnce(currentEvent()) });
+
+  let currentFile = project.entry;
+  let editor: CodeEditor | undefined;
+  showProject();
+  status.textContent = t.loadingEditor;
+  try {
+    const { CodeEditor } = await import('./editor/code-editor.ts');
+    editor = new CodeEditor(part(root, 'editor'), { onRun: () => void invoke(), ariaLabel: t.files });
+    editor.setFiles(project.files, currentFile);
+    editor.onChange(() => save());
+  } catch (error) {
+    status.textContent = `${t.editorFailed} ${error instanceof Error ? error.message : String(error)}`;
+    throw error;
+  }
+  for (const name of ['invoke', 'share', 'download', 'reset']) part<HTMLButtonElement>(root, name).disabled = false;
+  status.textContent = t.ready;
+
+  const shortcut = invokeButton.querySelector('kbd');
+  if (shortcut && /Mac|iPhone|iPad/.test(navigator.userAgent)) shortcut.textContent = '⌘+Enter';
+  invokeButton.addEventListener('click', () => void invoke());
+  root.addEventListener('keydown', (event) => {
+    if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+      event.preventDefault();
+      void invoke();
+    }
+  });
+  eventText.addEventListener('input', () => {
+    eventError.hidden = true;
+    save();
+  });
+  sampleSelect.addEventListener('change', () => {
+    const sample = config.samples.find((candidate) => candidate.id === sampleSelect.value);
+    if (sample) {
+      eventText.value = sample.json;
+      eventError.hidden = true;
+      save();
+    }
+  });
+  dialectSelect.addEventListener('change', () => {
+    const dialect = dialectSelect.value as Dialect;
+    const platform = dialect === 'scf' ? t.dialectScf : t.dialectLambda;
+    if (!window.confirm(fill(t.switchTemplateConfirm, { platform }))) {
+      dialectSelect.value = project.settings.dialect;
+      return;
+    }
+    replaceProject(templateProject(dialect));
+  });
+  part(root, 'reset').addEventListener('click', () => {
+    if (window.confirm(t.resetConfirm)) replaceProject(templateProject(project.settings.dialect));
+  });
+  part(root, 'share').addEventListener('click', () => void share());
+  part(root, 'download').addEventListener('click', () => void store.download(snapshot()));
+  void loadEngine();
+
+  function showProject(): void {
+    dialectSelect.value = project.settings.dialect;
+    settingsForm.write(project.settings);
+    eventText.value = project.event;
+    const sample = config.samples.find((candidate) => candidate.json === project.event);
+    sampleSelect.value = sample?.id ?? '';
+    drawTabs();
+  }
+
+  function replaceProject(next: Project): void {
+    project = next;
+    currentFile = next.entry;
+    showProject();
+    editor?.setFiles(next.files, currentFile);
+    editor?.showDiagnostics([]);
+    save();
+  }
+
+  function drawTabs(): void {
+    renderFileTabs(fileTabs, {
+      files: () => Object.keys(editor?.files() ?? project.files),
+      entry: () => project.entry,
+      current: () => currentFile,
+      open: (path) => {
+        currentFile = path;
+        editor?.open(path);
+        drawTabs();
+      },
+      add: (path) => {
+        editor?.addFile(path, '');
+        currentFile = path;
+        editor?.open(path);
+        drawTabs();
+        save();
+      },
+      rename: (from, to) => {
+        editor?.renameFile(from, to);
+        if (from === project.entry) project = { ...project, entry: to };
+        currentFile = to;
+        drawTabs();
+        save();
+      },
+      remove: (path) => {
+        editor?.deleteFile(path, project.entry);
+        currentFile = project.entry;
+        drawTabs();
+        save();
+      },
+      notify: showNotice,
+    }, t);
+  }
+
+  /** The project as the controls show it now. */
+  function snapshot(): Project {
+    const settings = settingsForm.read() ?? project.settings;
+    project = { entry: project.entry, files: editor?.files() ?? project.files, settings, event: eventText.value };
+    return project;
+  }
+
+  function save(): void {
+    store.save(snapshot());
+  }
+
+  function currentEvent(): unknown {
+    const checked = checkJson(eventText.value);
+    return checked.ok ? checked.value : {};
+  }
+
+  function showNotice(message: string): void {
+    notice.textContent = message;
+    notice.hidden = false;
+  }
+
+  async function loadEngine(): Promise<Engine> {
+    if (engine) return engine;
+    const { createLiveEngine } = await import('./engine/live-engine.ts');
+    engine = await createLiveEngine({
+      instanceStarted: (id, at, provisioned) => {
+        names.label(id, t.instance);
+        model.instanceStarted(id, at, provisioned);
+        timeline.update();
+      },
+      instanceEnded: (id, at, reason) => {
+        model.instanceEnded(id, at, reason);
+        timeline.update();
+      },
+      log: (line) => logs.add(line),
+      finished: (view) => {
+        model.requestFinished(view.bar);
+        timeline.update();
+      },
+    }, names);
+    return engine;
+  }
+
+  /** Checks the event and settings, saves, compiles and deploys. False (with the reason shown) when nothing may run. */
+  async function prepare(): Promise<boolean> {
+    const checked = checkJson(eventText.value);
+    if (!checked.ok) {
+      eventError.textContent = fill(t.eventInvalid, checked);
+      eventError.hidden = false;
+      eventText.focus();
+      return false;
+    }
+    if (settingsForm.read() === undefined) return false;
+    const current = snapshot();
+    await store.flush(current);
+    status.textContent = t.compiling;
+    const live = await loadEngine();
+    const outcome = await live.deploy(current);
+    if (!outcome.ok) {
+      editor?.showDiagnostics(outcome.diagnostics);
+      status.textContent = fill(t.compileFailed, { count: outcome.diagnostics.length });
+      renderResultMessage(tabs.panel('result'), `${t.notRunBecauseCompile}\n${outcome.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n')}`, 'error');
+      tabs.show('result');
+      return false;
+    }
+    editor?.showDiagnostics([]);
+    return true;
+  }
+
+  async function invokeOnce(event: unknown): Promise<InvocationView> {
+    const live = await loadEngine();
+    return live.invoke(event);
+  }
+
+  async function invoke(): Promise<void> {
+    if (invokeButton.getAttribute('aria-busy') === 'true') return;
+    invokeButton.setAttribute('aria-busy', 'true');
+    try {
+      if (!(await prepare())) return;
+      status.textContent = t.invoking;
+      const view = await invokeOnce(currentEvent());
+      renderResult(tabs.panel('result'), view, t, project.settings.maxConcurrency);
+      status.textContent = t.ready;
+    } catch (error) {
+      status.textContent = error instanceof Error ? error.message : String(error);
+      renderResultMessage(tabs.panel('result'), status.textContent, 'error');
+    } finally {
+      invokeButton.removeAttribute('aria-busy');
+    }
+  }
+
+  async function share(): Promise<void> {
+    const outcome = await store.share(snapshot());
+    if (!outcome.ok) {
+      showNotice(outcome.message);
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(outcome.url);
+      showNotice(t.shareCopied);
+    } catch {
+      showNotice(`${t.shareReady} ${outcome.url}`);
+    }
+  }
+}

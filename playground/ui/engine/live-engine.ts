@@ -1,0 +1,125 @@
+import { browserCompiler } from '../../compiler/browser.ts';
+import { Platform } from '../../faas/platform.ts';
+import { RealClock } from '../../faas/real-clock.ts';
+import { formatReportLine } from '../../faas/report-line.ts';
+import type { InvocationRecord } from '../../faas/invocation-record.ts';
+import type { PlatformEvent } from '../../faas/platform-events.ts';
+import { BrowserInstanceHost } from '../../hosts/browser/browser-instance-host.ts';
+import type { Project } from '../project/project.ts';
+import type { DeployOutcome, Engine, EngineListener } from './engine.ts';
+import type { InstanceNames } from './instance-names.ts';
+import type { InvocationView } from './invocation-view.ts';
+
+const FUNCTION_NAME = 'hello-serverless';
+
+/**
+ * The live platform in this page: the scheduler on the real clock, instances as sandboxed Web Workers, and the
+ * esbuild-wasm compiler. A project is compiled and deployed only when it changed since the last deploy, so
+ * invoking the same code twice reuses the warm instance; any change deploys a new version (old instances go).
+ */
+export async function createLiveEngine(listener: EngineListener, names: InstanceNames): Promise<Engine> {
+  const compiler = browserCompiler();
+  compiler.warm();
+  const clock = new RealClock();
+  const host = await BrowserInstanceHost.create({ clock });
+  const platform = new Platform({ clock, host });
+  platform.on((event) => forward(event, listener));
+  let deployed: string | undefined;
+
+  async function deploy(project: Project): Promise<DeployOutcome> {
+    const fingerprint = JSON.stringify([project.entry, project.files, project.settings]);
+    if (fingerprint === deployed) return { ok: true };
+    const compiled = await compiler.compile({ entry: project.entry, files: project.files });
+    if (!compiled.ok) return { ok: false, diagnostics: compiled.diagnostics };
+    const settings = project.settings;
+    platform.deploy({
+      name: FUNCTION_NAME,
+      dialect: settings.dialect,
+      exportName: settings.exportName,
+      bundle: compiled.bundle,
+      files: dataFiles(project.files),
+      env: settings.env,
+      memoryMb: settings.memoryMb,
+      timeoutS: settings.timeoutS,
+      maxConcurrency: settings.maxConcurrency,
+      provisionedConcurrency: settings.provisionedConcurrency,
+      keepAliveS: settings.keepAliveS,
+    });
+    deployed = fingerprint;
+    return { ok: true };
+  }
+
+  async function invoke(event: unknown): Promise<InvocationView> {
+    const record = await platform.invoke(FUNCTION_NAME, event);
+    const view = viewOf(record, names);
+    listener.log({ time: Date.now(), level: 'report', requestId: record.requestId, instanceId: record.instanceId, message: view.report });
+    listener.finished(view);
+    return view;
+  }
+
+  return {
+    deploy,
+    invoke,
+    now: () => clock.now(),
+    dispose: () => {
+      platform.shutdown();
+      host.dispose();
+    },
+  };
+}
+
+/** Files the handler may read at run time (JSON and text next to the code); sources are in the bundle already. */
+function dataFiles(files: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(files).filter(([path]) => !/\.[mc]?[tj]s$/.test(path)));
+}
+
+function forward(event: PlatformEvent, listener: EngineListener): void {
+  switch (event.type) {
+    case 'instance-starting':
+      listener.instanceStarted(event.instanceId, event.time, event.cause === 'provisioned');
+      break;
+    case 'instance-reclaimed':
+      listener.instanceEnded(event.instanceId, event.time, event.cause === 'retired' ? 'replaced' : 'reclaimed');
+      break;
+    case 'instance-crashed':
+      listener.instanceEnded(event.instanceId, event.time, 'crashed');
+      break;
+    case 'instance-timed-out':
+      listener.instanceEnded(event.instanceId, event.time, 'timed-out');
+      break;
+    case 'init-error':
+      listener.instanceEnded(event.instanceId, event.time, 'init-failed');
+      break;
+    case 'log':
+      listener.log({ time: event.time, level: event.level, requestId: event.requestId, instanceId: event.instanceId, message: event.message });
+      break;
+    default:
+      break;
+  }
+}
+
+export function viewOf(record: InvocationRecord, names: InstanceNames): InvocationView {
+  const phases = record.startKind === 'cold' ? record.phases : null;
+  return {
+    bar: {
+      requestId: record.requestId,
+      instanceId: record.instanceId ?? undefined,
+      kind: record.startKind,
+      status: record.status,
+      arrival: record.arrivalMs,
+      start: record.startMs,
+      end: record.endMs,
+      spawnMs: phases?.spawnMs ?? 0,
+      loadMs: phases?.loadMs ?? 0,
+      initMs: phases?.initMs ?? 0,
+    },
+    instanceNumber: record.instanceId === null ? undefined : names.number(record.instanceId),
+    durationMs: record.durationMs,
+    billedDurationMs: record.billedDurationMs,
+    billedGbSeconds: record.gbSeconds,
+    memoryMb: record.memoryMb,
+    maxMemoryMb: record.maxMemoryUsedMb ?? undefined,
+    result: record.error ? { ok: false, error: record.error } : { ok: true, value: record.result },
+    report: formatReportLine(record),
+  };
+}

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { collectErrors, launchBrowser } from './support/browser.ts';
+import { serveBuiltSite } from './support/site.ts';
+import type { StaticSite } from './support/static-server.ts';
+
+let site: StaticSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveBuiltSite();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('an example embedded in a docs page', () => {
+  test.each([
+    { path: '/concepts/instance-lifecycle/', ok: 'Succeeded' },
+    { path: '/zh-cn/concepts/instance-lifecycle/', ok: '成功' },
+  ])('$path shows the code without running anything, then runs it on click', async ({ path, ok }) => {
+    const page = await browser.newPage();
+    const errors = collectErrors(page);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await page.goto(site.url + path, { waitUntil: 'networkidle' });
+    const example = page.locator('.hs-example').first();
+    expect(await example.locator('figure, .expressive-code').count()).toBeGreaterThan(0);
+    expect(workers).toEqual([]);
+
+    await example.locator('[data-hs-run]').click();
+    const status = example.locator('[data-hs="result-status"]');
+    await status.waitFor({ timeout: 30_000 });
+    expect(await status.textContent()).toBe(ok);
+    expect(await example.locator('[data-start]').getAttribute('data-start')).toBe('cold');
+
+    await example.locator('[data-hs="runner-run"]').click();
+    await expect.poll(() => example.locator('[data-start]').getAttribute('data-start'), { timeout: 30_000 }).toBe('warm');
+    expect(await example.locator('.hs-tl__target').count()).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a docs page without examples ships no playground code', async () => {
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(`${site.url}/start/how-to-use/`, { waitUntil: 'networkidle' });
+    expect(scripts.filter((url) => /Example|example-run|app\.|code-editor|editor\.api/.test(url))).toEqual([]);
+    await page.close();
+  });
+});

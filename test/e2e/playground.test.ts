@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { collectErrors, launchBrowser } from './support/browser.ts';
+import { serveBuiltSite } from './support/site.ts';
+import type { StaticSite } from './support/static-server.ts';
+
+let site: StaticSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveBuiltSite();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function openPlayground(path: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const errors = collectErrors(page);
+  await page.goto(site.url + path);
+  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+  await expect.poll(() => page.locator('[data-hs="invoke"]').isEnabled()).toBe(true);
+  return { page, errors };
+}
+
+/** Replaces the open file's text the way a person would: select all, then type (paste) the new text. */
+async function replaceCode(page: Page, code: string): Promise<void> {
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+async function invoke(page: Page): Promise<void> {
+  const before = await page.locator('.hs-tl__target').count();
+  await page.locator('[data-hs="invoke"]').click();
+  await page.locator('[data-hs="result-status"]').waitFor({ timeout: 30_000 });
+  await expect.poll(() => page.locator('[data-hs="invoke"]').getAttribute('aria-busy'), { timeout: 30_000 }).toBe(null);
+  await page.locator('[data-hs-tab="timeline"]').click();
+  await expect.poll(() => page.locator('.hs-tl__target').count(), { timeout: 10_000 }).toBe(before + 1);
+  await page.locator('[data-hs-tab="result"]').click();
+}
+
+describe('the playground', () => {
+  test.each([
+    { path: '/playground/', lang: 'en', ok: 'Succeeded', cold: 'cold', warm: 'warm' },
+    { path: '/zh-cn/playground/', lang: 'zh-CN', ok: '成功', cold: '冷', warm: '热' },
+  ])('in $lang: the template runs cold, then warm on the same instance, and the timeline shows both', async ({ path, lang, ok, cold, warm }) => {
+    const { page, errors } = await openPlayground(path);
+    expect(await page.getAttribute('html', 'lang')).toBe(lang);
+
+    await invoke(page);
+    expect(await page.locator('[data-hs="result-status"]').textContent()).toBe(ok);
+    expect(await page.locator('[data-start]').getAttribute('data-start')).toBe('cold');
+    expect(await page.locator('.hs-badge').textContent()).toContain(cold);
+    const first = JSON.parse(JSON.parse((await page.locator('[data-hs="result-value"]').textContent()) ?? '{}').body);
+    expect(first).toMatchObject({ invocationsOnThisInstance: 1, visitsInTmp: 1 });
+
+    await invoke(page);
+    expect(await page.locator('[data-start]').getAttribute('data-start')).toBe('warm');
+    expect(await page.locator('.hs-badge').textContent()).toContain(warm);
+    const second = JSON.parse(JSON.parse((await page.locator('[data-hs="result-value"]').textContent()) ?? '{}').body);
+    // Module scope and /tmp survived the warm invoke: the lesson the template teaches.
+    expect(second).toMatchObject({ invocationsOnThisInstance: 2, visitsInTmp: 2, instanceStartedAt: first.instanceStartedAt });
+    expect(await page.locator('[data-hs="result-instance"]').textContent()).toMatch(/1/);
+
+    await page.locator('[data-hs-tab="timeline"]').click();
+    expect(await page.locator('.hs-tl-phase--handler.hs-tl-cold').count()).toBe(1);
+    expect(await page.locator('.hs-tl-phase--handler.hs-tl-warm').count()).toBe(1);
+    expect(await page.locator('.hs-tl-tag--cold').count()).toBe(1);
+    expect(await page.locator('.hs-tl-lane-label').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('an edit is what runs, and its console output is in the logs tagged with the request', async () => {
+    const { page } = await openPlayground('/playground/');
+    // One line, so Monaco's bracket auto-closing (which the typed closing brackets overtype) adds nothing.
+    await replaceCode(page, "export const main_handler = async (event: { n?: number }) => { console.log('edited handler ran'); return { doubled: (event.n ?? 0) * 2 }; };");
+    await page.locator('[data-hs="event"]').fill('{ "n": 21 }');
+    await invoke(page);
+    expect(JSON.parse((await page.locator('[data-hs="result-value"]').textContent()) ?? '{}')).toEqual({ doubled: 42 });
+    await page.locator('[data-hs-tab="logs"]').click();
+    const line = page.locator('.hs-logs__line', { hasText: 'edited handler ran' });
+    await expect.poll(() => line.count()).toBe(1);
+    expect(await line.getAttribute('data-request-id')).toMatch(/\S+/);
+    await page.close();
+  });
+
+  test('a syntax error is marked in the editor and nothing runs', async () => {
+    const { page } = await openPlayground('/playground/');
+    await replaceCode(page, 'export const main_handler = async () => {\n  return { ok: true ;\n};\n');
+    await page.locator('[data-hs="invoke"]').click();
+    await page.locator('[data-hs="result-message"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-hs="result-message"]').textContent()).toMatch(/index\.ts:2/);
+    await expect.poll(() => page.locator('.monaco-editor .squiggly-error').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.locator('.hs-tl__target').count()).toBe(0);
+    expect(await page.locator('[data-hs="result-status"]').count()).toBe(0);
+    await page.close();
+  });
+
+  test('an invalid event says where it is wrong and nothing runs', async () => {
+    const { page } = await openPlayground('/playground/');
+    await page.locator('[data-hs="event"]').fill('{\n  "a": 1,\n}');
+    await page.locator('[data-hs="invoke"]').click();
+    const error = page.locator('[data-hs="event-error"]');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/line 3, column 1/);
+    expect(await page.locator('[data-hs="result-status"]').count()).toBe(0);
+    await page.close();
+  });
+
+  test('at phone width the panels stack under the editor and the page does not scroll sideways', async () => {
+    const { page } = await openPlayground('/playground/', { width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+    const code = await page.locator('.hs-pg__code').boundingBox();
+    const side = await page.locator('.hs-pg__side').boundingBox();
+    expect(code && side && side.y >= code.y + code.height).toBe(true);
+    await invoke(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await page.close();
+  });
+});
