@@ -228,7 +228,10 @@ export class Platform implements InstanceOwner {
   #dispatch(instance: Instance, record: InvocationRecord, event: unknown, cold: boolean): void {
     const deployment = instance.deployment;
     const now = this.clock.now();
-    this.#move(instance, 'busy');
+    // The hot path: only idle or freshly started instances get here, both of which may become busy.
+    if (instance.state === 'idle') deployment.active++;
+    deployment.busy++;
+    instance.state = 'busy';
     instance.current = record;
     instance.invocations++;
     record.instanceId = instance.id;
@@ -491,7 +494,9 @@ export class Platform implements InstanceOwner {
   #becomeIdle(instance: Instance, afterRequest: boolean): void {
     const deployment = instance.deployment;
     const now = this.clock.now();
-    this.#move(instance, 'idle');
+    if (instance.state === 'busy') deployment.busy--;
+    deployment.active--;
+    instance.state = 'idle';
     if (deployment.retired) {
       this.#reclaim(instance, 'retired');
       return;
