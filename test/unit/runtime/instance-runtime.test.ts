@@ -35,6 +35,14 @@ describe('instance runtime: handler styles', () => {
     expect(await u.invoke({})).toMatchObject({ ok: true, value: null });
   });
 
+  it('leaves a callback handler that never calls back running (the platform times it out), instead of inventing a result', async () => {
+    const h = await harness({ 'index.js': 'exports.handler = (event, context, callback) => undefined;' }, 'handler');
+    await h.init();
+    void h.invoke({}, 'silent');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(h.messages.some((m) => m.type === 'result')).toBe(false);
+  });
+
   it('supports context.succeed and context.fail', async () => {
     const h = await harness({ 'index.js': "exports.handler = function (event, context) { if (event.bad) context.fail(new Error('nope')); else context.succeed('yes'); return undefined; };" }, 'handler');
     await h.init();
