@@ -205,7 +205,7 @@ class NodeInstance implements InstanceHandle {
   }
 
   #outOfMemory(): ErrorInfo {
-    return { errorType: 'Runtime.OutOfMemory', errorMessage: `RequestId: ${this.#current ?? '-'} Error: Runtime exited with error: signal: killed (memory limit ${this.#spec.memoryMb} MB reached)` };
+    return { errorType: 'Runtime.OutOfMemory', errorMessage: `${this.#requestPrefix()}Error: Runtime exited with error: signal: killed (memory limit ${this.#spec.memoryMb} MB reached)` };
   }
 
   #onWorkerError(error: Error & { code?: string }): void {
@@ -222,10 +222,17 @@ class NodeInstance implements InstanceHandle {
 
   #onWorkerExit(code: number): void {
     if (!this.#exitReason) {
-      this.#exitReason = 'crash';
-      this.#exitError = { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${this.#current ?? '-'} Error: Runtime exited with error: exit status ${code}` };
+      const error = { errorType: 'Runtime.ExitError', errorMessage: `${this.#requestPrefix()}Error: Runtime exited with error: exit status ${code}` };
+      // Exiting during init (process.exit at the top level) is an init failure, as the fatal path reports it.
+      if (!this.#ready) this.#listener.onInitError(error, this.#phases(0));
+      this.#exitReason = this.#ready ? 'crash' : 'init-error';
+      this.#exitError = error;
     }
     this.#finish();
+  }
+
+  #requestPrefix(): string {
+    return this.#current ? `RequestId: ${this.#current} ` : '';
   }
 
   #end(reason: ExitReason, error?: ErrorInfo): void {

@@ -129,3 +129,11 @@ describe('NodeInstanceHost: instances that end badly', () => {
     expect(exit.error?.errorMessage).toContain('malformed');
   });
 });
+
+describe('NodeInstanceHost: exits during init', () => {
+  it('reports process.exit at the module top level as an init error', async () => {
+    const driver = await startInstance('index.js', { 'index.js': 'process.exit(2);\nexports.handler = async () => 1;' }, 'handler');
+    expect((await driver.next('initError')).error).toMatchObject({ errorType: 'Runtime.ExitError', errorMessage: 'Error: Runtime exited with error: exit status 2' });
+    expect(await driver.next('exit')).toMatchObject({ reason: 'init-error' });
+  });
+});
