@@ -46,8 +46,16 @@ export function environmentStrings(env: Record<string, string>): EnvironmentStri
   return { environment: JSON.stringify(env), environ: Object.entries(env).map(([k, v]) => `${k}=${v}`).join(';') };
 }
 
+let dayCache = { until: 0, text: '' };
+
+/** The UTC date as Lambda's log stream names show it (2026/11/24), recomputed at most once a minute. */
+function logStreamDay(now: number): string {
+  if (now >= dayCache.until) dayCache = { until: now + 60_000, text: new Date(now).toISOString().slice(0, 10).replaceAll('-', '/') };
+  return dayCache.text;
+}
+
 export function buildContext(fields: ContextFields, env: EnvironmentStrings, remaining: () => number): HandlerContext {
-  const day = new Date().toISOString().slice(0, 10).replaceAll('-', '/');
+  const day = logStreamDay(Date.now());
   return {
     awsRequestId: fields.requestId,
     functionName: fields.functionName,
