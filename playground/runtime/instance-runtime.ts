@@ -69,7 +69,10 @@ export function createInstanceRuntime(caps: InstanceCapabilities): InstanceRunti
       }
       handler = found as Handler;
     } catch (error) {
-      caps.post({ v: PROTOCOL_VERSION, type: 'initError', error: toErrorInfo(error, mapper) });
+      const info = toErrorInfo(error, mapper);
+      // Lambda's name for a require that fails while loading the handler's module.
+      const missingModule = (error as { code?: unknown } | null)?.code === 'MODULE_NOT_FOUND';
+      caps.post({ v: PROTOCOL_VERSION, type: 'initError', error: missingModule ? { ...info, errorType: 'Runtime.ImportModuleError' } : info });
       return;
     }
     caps.post({ v: PROTOCOL_VERSION, type: 'ready', initMs: caps.monotonic() - started });

@@ -68,6 +68,13 @@ describe('instance runtime: handler styles', () => {
     if (message.type === 'initError') expect(message.error.errorMessage).toContain('hello, bye');
   });
 
+  it('reports a package that cannot be found as Runtime.ImportModuleError', async () => {
+    const h = await harness({ 'index.js': "const db = require('no-such-package-here');\nexports.handler = async () => db;" }, 'handler');
+    const message = await h.init();
+    expect(message).toMatchObject({ type: 'initError', error: { errorType: 'Runtime.ImportModuleError' } });
+    if (message.type === 'initError') expect(message.error.errorMessage).toContain('no-such-package-here');
+  });
+
   it('reports an exception at the module top level as an init error with a mapped stack', async () => {
     const h = await harness({ 'index.ts': "const port: number = Number('x');\nif (Number.isNaN(port)) {\n  throw new Error('bad config');\n}\nexport const main_handler = async () => port;" }, 'main_handler');
     const message = await h.init();
