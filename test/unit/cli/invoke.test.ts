@@ -90,7 +90,10 @@ describe('hello-serverless invoke', () => {
 
   it('reports a compile error with file, line and column and exits 2', async () => {
     const io = fakeIO();
-    expect(await main(['invoke', fixture('compile-error')], io)).toBe(2);
+    // Written at test time: a broken .ts file under test/ would break the project's type check.
+    const dir = mkdtempSync(join(tmpdir(), 'compile-error-'));
+    writeFileSync(join(dir, 'index.ts'), 'export const handler = async () => {\n  return { ok: true ;\n};\n');
+    expect(await main(['invoke', dir], io)).toBe(2);
     expect(io.err).toMatch(/index\.ts:2:\d+: /);
     expect(io.out).toBe('');
   });
