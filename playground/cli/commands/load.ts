@@ -97,7 +97,7 @@ export async function load(args: string[], io: CliIO): Promise<number> {
   platform.shutdown();
   clock.close();
 
-  if (values.json) io.stdout(`${JSON.stringify({ function: config.functionName, memoryMb: config.memoryMb, requests, concurrency, ...(rate === undefined ? {} : { rate }), ...summary }, null, 2)}\n`);
+  if (values.json) io.stdout(`${JSON.stringify({ function: config.functionName, memoryMb: config.memoryMb, concurrency, ...(rate === undefined ? {} : { rate }), ...summary }, null, 2)}\n`);
   else io.stdout(`${config.functionName} (${config.memoryMb} MB), ${concurrency} clients${rate === undefined ? '' : ` at ${rate}/s`}\n${formatSummary(summary)}`);
   return 0;
 }
