@@ -27,6 +27,13 @@ describe('hello-serverless invoke', () => {
     expect(io.err).toContain('GREETING');
   });
 
+  it('keeps everything the handler prints off STDOUT, which holds only the result', async () => {
+    const io = fakeIO();
+    expect(await main(['invoke', fixture('noisy')], io)).toBe(0);
+    expect(JSON.parse(io.out)).toEqual({ quiet: false });
+    for (const text of ['top-level stdout', 'console.log', 'raw stdout', 'raw stderr']) expect(io.err).toContain(text);
+  });
+
   it('reads a Serverless Framework file: per-function settings override the provider', async () => {
     const io = fakeIO();
     expect(await main(['invoke', fixture('aws-nodejs'), '--function', 'hello'], io)).toBe(0);
