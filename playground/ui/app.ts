@@ -207,7 +207,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   async function prepare(): Promise<boolean> {
     const checked = checkJson(eventText.value);
     if (!checked.ok) {
-      eventError.textContent = fill(t.eventInvalid, checked);
+      eventError.textContent = fill(t.eventInvalid, { line: checked.line, column: checked.column, message: checked.message });
       eventError.hidden = false;
       eventText.focus();
       return false;
@@ -226,6 +226,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
       return false;
     }
     editor?.showDiagnostics([]);
+    status.textContent = t.ready;
     return true;
   }
 

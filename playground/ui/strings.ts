@@ -88,6 +88,10 @@ export interface PlaygroundStrings {
   outsideRequest: string;
   timelineEmpty: string;
   timelineHelp: string;
+  zoom: string;
+  zoomIn: string;
+  zoomOut: string;
+  zoomFit: string;
   phaseSpawn: string;
   phaseLoad: string;
   phaseInit: string;

@@ -68,7 +68,7 @@ export async function mountExampleRunner(container: HTMLElement, example: Runnab
   async function run(): Promise<void> {
     const checked = checkJson(eventText.value);
     if (!checked.ok) {
-      eventError.textContent = fill(t.eventInvalid, checked);
+      eventError.textContent = fill(t.eventInvalid, { line: checked.line, column: checked.column, message: checked.message });
       eventError.hidden = false;
       eventText.closest('details')?.setAttribute('open', '');
       return;

@@ -22,7 +22,8 @@ export async function createLiveEngine(listener: EngineListener, names: Instance
   compiler.warm();
   const clock = new RealClock();
   const host = await BrowserInstanceHost.create({ clock });
-  const platform = new Platform({ clock, host });
+  // Random UUIDs, as Lambda and SCF give, so ids differ in their first characters (what the log panel shows).
+  const platform = new Platform({ clock, host, requestIds: () => crypto.randomUUID() });
   platform.on((event) => forward(event, listener));
   let deployed: string | undefined;
 

@@ -1,4 +1,5 @@
 import { h, svg } from '../dom.ts';
+import { formatOffset } from '../timeline/timeline-layout.ts';
 
 export interface Series {
   label: string;
@@ -33,8 +34,8 @@ export function lineChart(title: string, series: Series[], width: number, format
     );
   }
   chart.append(
-    svg('text', { x: PAD.left, y: HEIGHT - 4, class: 'hs-chart__axis' }, '0 s'),
-    svg('text', { x: width - PAD.right, y: HEIGHT - 4, 'text-anchor': 'end', class: 'hs-chart__axis' }, `${((t1 - t0) / 1000).toFixed(1)} s`),
+    svg('text', { x: PAD.left, y: HEIGHT - 4, class: 'hs-chart__axis' }, '0'),
+    svg('text', { x: width - PAD.right, y: HEIGHT - 4, 'text-anchor': 'end', class: 'hs-chart__axis' }, formatOffset(t1 - t0)),
   );
   for (const s of series) {
     if (s.points.length === 0) continue;

@@ -20,6 +20,8 @@ export class TimelinePanel {
   private pending = false;
   private ticking: ReturnType<typeof setInterval> | undefined;
   private readonly barsById = new Map<string, RequestBar>();
+  /** Horizontal zoom: the drawing is this many times the panel's width and scrolls sideways. */
+  private zoom = 1;
 
   constructor(panel: HTMLElement, model: TimelineModel, t: PlaygroundStrings, now: () => number, onPick: (requestId: string) => void) {
     this.model = model;
@@ -29,7 +31,16 @@ export class TimelinePanel {
     this.empty = h('p', { class: 'hs-pg__empty' }, t.timelineEmpty);
     this.host = h('div', { class: 'hs-tl', 'data-hs': 'timeline' });
     this.details = h('p', { class: 'hs-tl__details', 'data-hs': 'timeline-details', 'aria-live': 'polite' }, t.timelineHelp);
-    panel.replaceChildren(this.empty, legend(t), this.host, this.details);
+    const zoomButton = (label: string, text: string, change: (zoom: number) => number) => {
+      const button = h('button', { type: 'button', class: 'hs-pg__button hs-pg__button--small', 'aria-label': label, title: label }, text);
+      button.addEventListener('click', () => {
+        this.zoom = Math.min(64, Math.max(1, change(this.zoom)));
+        this.update();
+      });
+      return button;
+    };
+    const zoom = h('div', { class: 'hs-tl__zoom', role: 'group', 'aria-label': t.zoom }, zoomButton(t.zoomOut, '−', (z) => z / 2), zoomButton(t.zoomIn, '+', (z) => z * 2), zoomButton(t.zoomFit, '↔', () => 1));
+    panel.replaceChildren(this.empty, h('div', { class: 'hs-tl__head' }, legend(t), zoom), this.host, this.details);
     new ResizeObserver(() => this.update()).observe(this.host);
   }
 
@@ -49,7 +60,7 @@ export class TimelinePanel {
   }
 
   private draw(): void {
-    const width = Math.max(280, this.host.clientWidth);
+    const width = Math.max(280, this.host.clientWidth) * this.zoom;
     const t = this.t;
     const labels: TimelineLabels = {
       lane: (index, lane) => `${t.instance} ${index + 1}${lane.provisioned ? ' ★' : ''}`,
