@@ -16,6 +16,8 @@ export interface BrowserCompiler {
   warm(): void;
 }
 
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
 let shared: WorkerCompiler | undefined;
 
 /** The page's compiler. */
@@ -43,7 +45,7 @@ class WorkerCompiler implements BrowserCompiler {
     else setTimeout(run, 200);
   }
 
-  #ask(request: Omit<CompilerRequest, 'id'>, entry: string): Promise<CompileResult> {
+  #ask(request: WithoutId<CompilerRequest>, entry: string): Promise<CompileResult> {
     const worker = this.#start();
     this.#next += 1;
     const id = this.#next;
@@ -60,7 +62,7 @@ class WorkerCompiler implements BrowserCompiler {
 
   #start(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = new CompilerWorker({ name: 'hello-serverless compiler' });
+    const worker = new CompilerWorker();
     worker.onmessage = (event: MessageEvent<CompilerReply>) => {
       const resolve = this.#waiting.get(event.data.id);
       this.#waiting.delete(event.data.id);

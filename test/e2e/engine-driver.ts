@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { BrowserInstanceHost } from '../../playground/hosts/browser/browser-instance-host.ts';
+import type { SandboxFrame } from '../../playground/hosts/browser/sandbox-frame.ts';
 import type { BrowserCompiler } from '../../playground/compiler/browser.ts';
 import type { StartPhases } from '../../playground/faas/instance-host.ts';
 import type { InvocationRecord } from '../../playground/faas/invocation-record.ts';
@@ -38,6 +39,7 @@ declare global {
   interface Window {
     hsEngine: {
       BrowserInstanceHost: typeof BrowserInstanceHost;
+      SandboxFrame: typeof SandboxFrame;
       browserCompiler: () => BrowserCompiler;
       Platform: typeof Platform;
       RealClock: typeof RealClock;

@@ -2,8 +2,10 @@ import type { Project } from '../project/project.ts';
 import { ProjectAutosave } from './autosave.ts';
 import type { KeyValueStorage } from './autosave.ts';
 import { persistenceMessages } from './persistence-messages.ts';
-import { projectZip } from './project-zip.ts';
-import { decodeShareHash, encodeShareHash } from './share-link.ts';
+
+// Compression (fflate) and YAML are loaded when a link is made or opened, or a zip made, not with the page.
+const shareLink = () => import('./share-link.ts');
+const projectZip = () => import('./project-zip.ts');
 
 /** Everything the playground keeps or hands out: autosave, share links and the deployable zip. */
 export interface ProjectStore {
@@ -44,7 +46,7 @@ export async function openProjectStore(options: ProjectStoreOptions = {}): Promi
   return {
     async restore(template) {
       const messages: string[] = [];
-      const shared = decodeShareHash(location.hash);
+      const shared = location.hash.length > 1 ? (await shareLink()).decodeShareHash(location.hash) : undefined;
       if (shared) history.replaceState(history.state, '', location.pathname + location.search);
       if (shared?.ok) {
         reportSave(autosave.flush(shared.value));
@@ -63,7 +65,7 @@ export async function openProjectStore(options: ProjectStoreOptions = {}): Promi
       reportSave(autosave.flush(project));
     },
     async share(project) {
-      const encoded = encodeShareHash(project);
+      const encoded = (await shareLink()).encodeShareHash(project);
       if (!encoded.ok) return { ok: false, message: t.linkTooLarge(encoded.chars, encoded.limit) };
       return { ok: true, url: `${location.origin}${location.pathname}${encoded.hash}` };
     },
@@ -76,7 +78,7 @@ export async function openProjectStore(options: ProjectStoreOptions = {}): Promi
           problem(t.downloadFailed(first ? `${first.file}:${first.line}:${first.column} ${first.message}` : 'the code does not compile'));
           return;
         }
-        const zip = projectZip(project, compiled.bundle);
+        const zip = (await projectZip()).projectZip(project, compiled.bundle);
         saveFile(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), 'hello-serverless-function.zip');
       } catch (error) {
         problem(t.downloadFailed(error instanceof Error ? error.message : String(error)));
