@@ -7,6 +7,7 @@ import type { ErrorInfo, LogLevel } from './protocol.ts';
 
 /** What an instance reports to; the platform implements it. Kept apart so an instance needs no closures. */
 export interface InstanceOwner {
+  instanceInitializing(instance: Instance): void;
   instanceReady(instance: Instance, phases: StartPhases): void;
   instanceInitFailed(instance: Instance, error: ErrorInfo, phases: StartPhases): void;
   instanceLog(instance: Instance, requestId: string | null, level: LogLevel, message: string, time: number): void;
@@ -72,7 +73,7 @@ export class Instance implements InstanceInfo, InstanceListener {
   }
 
   onInitializing(): void {
-    if (this.state === 'starting') this.state = 'initializing';
+    this.#owner.instanceInitializing(this);
   }
 
   onReady(phases: StartPhases): void {

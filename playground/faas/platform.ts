@@ -35,6 +35,13 @@ export interface PlatformOptions {
   initLimitMs?: number;
   /** Keep each request's log lines in its record (default true); log events are emitted either way. */
   keepLogs?: boolean;
+  /** Told of every instance state change, without allocating: for time-averaged instance counts in model mode. */
+  observer?: InstanceObserver;
+}
+
+export interface InstanceObserver {
+  /** `instance.state` is the new state; `from` is null when the instance was just created (state 'starting'). */
+  instanceChanged(instance: InstanceInfo, from: InstanceState | null, time: number): void;
 }
 
 /** A live instance as the UI and CLI see it: a copy, safe to keep. */
@@ -71,6 +78,7 @@ export class Platform implements InstanceOwner {
   readonly #nextRequestId: () => string;
   readonly #initLimitMs: number;
   readonly #keepLogs: boolean;
+  readonly #observer: InstanceObserver | null;
   readonly #functions = new Map<string, Deployment>();
   #listeners: PlatformListener[] = [];
   #completions: CompletionListener[] = [];
@@ -87,6 +95,7 @@ export class Platform implements InstanceOwner {
     this.#nextRequestId = options.requestIds ?? countingRequestIds();
     this.#initLimitMs = options.initLimitMs ?? DEFAULT_INIT_LIMIT_MS;
     this.#keepLogs = options.keepLogs ?? true;
+    this.#observer = options.observer ?? null;
   }
 
   /** Deploys a function, or updates it: the old version's instances end once they are not running a request. */
@@ -229,9 +238,11 @@ export class Platform implements InstanceOwner {
     const deployment = instance.deployment;
     const now = this.clock.now();
     // The hot path: only idle or freshly started instances get here, both of which may become busy.
-    if (instance.state === 'idle') deployment.active++;
+    const from = instance.state;
+    if (from === 'idle') deployment.active++;
     deployment.busy++;
     instance.state = 'busy';
+    if (this.#observer !== null) this.#observer.instanceChanged(instance, from, now);
     instance.current = record;
     instance.invocations++;
     record.instanceId = instance.id;
@@ -286,6 +297,7 @@ export class Platform implements InstanceOwner {
     instance.deadline = now + this.#initLimitMs;
     deployment.instances.add(instance);
     deployment.active++;
+    if (this.#observer !== null) this.#observer.instanceChanged(instance, null, now);
     if (this.#listeners.length !== 0) {
       this.#emit({ type: 'instance-starting', time: now, functionName: deployment.name, instanceId: instance.id, cause });
     }
@@ -320,6 +332,10 @@ export class Platform implements InstanceOwner {
       this.#send(instance, request);
     }
     return instance;
+  }
+
+  instanceInitializing(instance: Instance): void {
+    if (instance.state === 'starting') this.#move(instance, 'initializing');
   }
 
   instanceReady(instance: Instance, phases: StartPhases): void {
@@ -494,9 +510,11 @@ export class Platform implements InstanceOwner {
   #becomeIdle(instance: Instance, afterRequest: boolean): void {
     const deployment = instance.deployment;
     const now = this.clock.now();
-    if (instance.state === 'busy') deployment.busy--;
+    const from = instance.state;
+    if (from === 'busy') deployment.busy--;
     deployment.active--;
     instance.state = 'idle';
+    if (this.#observer !== null) this.#observer.instanceChanged(instance, from, now);
     if (deployment.retired) {
       this.#reclaim(instance, 'retired');
       return;
@@ -558,6 +576,7 @@ export class Platform implements InstanceOwner {
     deployment.active += (isActive(to) ? 1 : 0) - (isActive(from) ? 1 : 0);
     deployment.busy += (to === 'busy' ? 1 : 0) - (from === 'busy' ? 1 : 0);
     instance.state = to;
+    if (this.#observer !== null) this.#observer.instanceChanged(instance, from, this.clock.now());
   }
 
   /** The instance broke the contract: it ends, its request fails, the platform carries on. */

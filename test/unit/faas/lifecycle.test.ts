@@ -34,3 +34,27 @@ describe('instance lifecycle', () => {
     expect(isFinal('idle')).toBe(false);
   });
 });
+
+describe('instance observer', () => {
+  it('is told of every state change with its time, from creation to the final state', () => {
+    const changes: string[] = [];
+    const t = fixture(
+      { f: answers('x', 100) },
+      { observer: { instanceChanged: (i, from, time) => changes.push(`${i.id} ${from ?? 'new'}->${i.state}@${time}`) } },
+    );
+    t.platform.deploy(fn('f', { keepAliveS: 1 }));
+    t.send('f');
+    t.clock.advance(500);
+    t.send('f');
+    t.clock.runAll();
+    expect(changes).toEqual([
+      'f-1 new->starting@0',
+      'f-1 starting->initializing@15',
+      'f-1 initializing->busy@55',
+      'f-1 busy->idle@155',
+      'f-1 idle->busy@500',
+      'f-1 busy->idle@600',
+      'f-1 idle->reclaimed@1600',
+    ]);
+  });
+});
