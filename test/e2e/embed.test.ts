@@ -44,6 +44,21 @@ describe('an example embedded in a docs page', () => {
     await page.close();
   });
 
+  test('"Open in the playground" carries the example there without running it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/concepts/instance-lifecycle/`);
+    const example = page.locator('.hs-example').first();
+    await example.locator('[data-hs-run]').click();
+    await example.locator('[data-hs="result-status"]').waitFor({ timeout: 30_000 });
+    await example.locator('[data-hs="runner-open"]').click();
+    await page.waitForURL('**/playground/**');
+    await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.monaco-editor .view-lines').textContent()).toContain('coldStart');
+    expect(await page.locator('[data-hs="notice"]').textContent()).toMatch(/Nothing has run/);
+    expect(await page.locator('[data-hs="result-status"]').count()).toBe(0);
+    await page.close();
+  });
+
   test('a docs page without examples ships no playground code', async () => {
     const page = await browser.newPage();
     const scripts: string[] = [];

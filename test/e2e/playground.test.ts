@@ -113,6 +113,49 @@ describe('the playground', () => {
     await page.close();
   });
 
+  test('switching to Lambda offers the Lambda template, which runs with the Lambda event', async () => {
+    const { page } = await openPlayground('/playground/');
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.locator('[data-hs="dialect"]').selectOption('lambda');
+    await expect.poll(() => page.locator('.monaco-editor .view-lines').textContent()).toContain('APIGatewayProxyEvent');
+    expect(await page.locator('[data-hs="event"]').inputValue()).toContain('"resource"');
+    await invoke(page);
+    expect(await page.locator('[data-hs="result-status"]').getAttribute('class')).toContain('hs-status--ok');
+    expect(await page.locator('.hs-result__report').textContent()).toMatch(/^REPORT RequestId: \S+\tDuration: /);
+    await page.close();
+  });
+
+  test('a load run accounts for every request and charts it', async () => {
+    const { page } = await openPlayground('/playground/');
+    await page.locator('[data-hs-tab="load"]').click();
+    await page.locator('[data-hs="load-requests"]').fill('24');
+    await page.locator('[data-hs="load-concurrency"]').fill('4');
+    await page.locator('[data-hs="load-start"]').click();
+    await expect.poll(() => page.locator('[data-stat="requests"]').textContent(), { timeout: 30_000 }).toBe('24');
+    await expect.poll(() => page.locator('[data-hs="load-start"]').isEnabled(), { timeout: 30_000 }).toBe(true);
+    const stat = async (key: string) => Number(await page.locator(`[data-stat="${key}"]`).textContent());
+    expect((await stat('ok')) + (await stat('failed')) + (await stat('throttled'))).toBe(24);
+    expect(await stat('ok')).toBe(24);
+    expect(await stat('cold')).toBeGreaterThanOrEqual(1);
+    expect(await stat('cold')).toBeLessThanOrEqual(4);
+    expect(await page.locator('.hs-chart').count()).toBe(3);
+    await page.close();
+  });
+
+  test('a corrupt saved project is reported and the template is used', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      if (location.pathname.startsWith('/playground')) localStorage.setItem('hello-serverless:project:v1', '{"entry": 42');
+    });
+    await page.goto(`${site.url}/playground/`);
+    await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+    const notice = page.locator('[data-hs="notice"]');
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toMatch(/could not be read/);
+    expect(await page.locator('.monaco-editor .view-lines').textContent()).toContain('main_handler');
+    await page.close();
+  });
+
   test('at phone width the panels stack under the editor and the page does not scroll sideways', async () => {
     const { page } = await openPlayground('/playground/', { width: 390, height: 844 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
