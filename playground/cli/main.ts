@@ -13,6 +13,7 @@ Commands:
   events list|show       sample trigger events for SCF and Lambda
   load <dir-or-file>     drive the live platform with many requests; cold starts, throttles, latency, GB-s
   simulate               the model mode: the same scheduler on a virtual clock
+  check <exercise> <file> run a workshop exercise's checks against your handler
 
 Run "hello-serverless <command> --help" for a command's options. NO_COLOR turns colours off.
 `;
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   invoke: async () => invoke,
   events: async () => events,
   load: async () => (await import('./commands/load.ts')).load,
+  check: async () => (await import('./commands/check.ts')).check,
   simulate: loadSimulate,
 };
 

@@ -1,17 +1,17 @@
-import { defineChecks, expectOk, expectThat, show } from '../../../playground/workshop/check-api.ts';
+import { defineChecks, expectOk, expectThat, show, type Harness } from '../../../playground/workshop/check-api.ts';
 import { apiGatewayEvent, cosEvent, queueEvent, timerEvent } from './events.ts';
 
 const cases = [
-  { name: { en: 'API gateway', 'zh-cn': 'API 网关' }, event: apiGatewayEvent, expected: { kind: 'http', path: '/orders' } },
-  { name: { en: 'timer', 'zh-cn': '定时器' }, event: timerEvent, expected: { kind: 'timer', trigger: 'EveryMorning' } },
-  { name: { en: 'COS upload', 'zh-cn': 'COS 上传' }, event: cosEvent, expected: { kind: 'cos', key: '/1250000000/menu/photos/pizza.jpg' } },
-  { name: { en: 'CMQ message', 'zh-cn': 'CMQ 消息' }, event: queueEvent, expected: { kind: 'queue', message: 'order 42 paid' } },
+  { title: { en: 'Recognises an API gateway event', 'zh-cn': '识别 API 网关事件' }, event: apiGatewayEvent, expected: { kind: 'http', path: '/orders' } },
+  { title: { en: 'Recognises a timer event', 'zh-cn': '识别定时器事件' }, event: timerEvent, expected: { kind: 'timer', trigger: 'EveryMorning' } },
+  { title: { en: 'Recognises a COS upload event', 'zh-cn': '识别 COS 上传事件' }, event: cosEvent, expected: { kind: 'cos', key: '/1250000000/menu/photos/pizza.jpg' } },
+  { title: { en: 'Recognises a CMQ message event', 'zh-cn': '识别 CMQ 消息事件' }, event: queueEvent, expected: { kind: 'queue', message: 'order 42 paid' } },
 ];
 
 export default defineChecks([
-  ...cases.map(({ name, event, expected }) => ({
-    title: { en: `Recognises a ${name.en} event`, 'zh-cn': `识别${name['zh-cn']}事件` },
-    async run(fn: import('../../../playground/workshop/check-api.ts').Harness) {
+  ...cases.map(({ title, event, expected }) => ({
+    title,
+    async run(fn: Harness) {
       const result = await fn.invoke(event);
       expectOk(result);
       expectThat(JSON.stringify(result.value) === JSON.stringify(expected), {

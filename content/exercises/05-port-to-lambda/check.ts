@@ -13,8 +13,8 @@ export default defineChecks([
     async run(fn) {
       const result = await fn.invoke(withName('Ada'));
       expectThat(result.error?.errorType !== 'Runtime.HandlerNotFound', {
-        en: `${result.error?.errorMessage} Lambda calls the export named after the dot in "index.handler".`,
-        'zh-cn': `${result.error?.errorMessage} Lambda 调用的是 "index.handler" 中点号后面那个名字的导出。`,
+        en: `Lambda reported: ${result.error?.errorMessage}. It calls the export named after the dot in "index.handler".`,
+        'zh-cn': `Lambda 报告：${result.error?.errorMessage}。Lambda 调用的是 "index.handler" 中点号后面那个名字的导出。`,
       });
       expectOk(result);
     },

@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { main } from '../../../playground/cli/main.ts';
+import { listExercises } from '../../../playground/cli/exercises.ts';
+import { fakeIO } from '../cli/fake-io.ts';
+
+interface Report {
+  passed: boolean;
+  outcomes: { passed: boolean; title: { en: string; 'zh-cn': string }; failure?: { en: string; 'zh-cn': string } }[];
+}
+
+async function checkJson(args: string[]): Promise<{ code: number; report: Report }> {
+  const io = fakeIO();
+  const code = await main(['check', ...args, '--json'], io);
+  return { code, report: JSON.parse(io.out) as Report };
+}
+
+const exercises = listExercises();
+
+describe('workshop exercises', () => {
+  test('there are exercises, numbered in order', () => {
+    expect(exercises.map((exercise) => exercise.id.slice(0, 2))).toEqual(exercises.map((_, index) => String(index + 1).padStart(2, '0')));
+  });
+
+  test.each(exercises.map((exercise) => exercise.id))('%s: the solution passes every check (exit 0)', async (id) => {
+    const { code, report } = await checkJson([id, '--solution']);
+    expect(report.outcomes.filter((outcome) => !outcome.passed).map((outcome) => outcome.failure?.en)).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  test.each(exercises.map((exercise) => exercise.id))('%s: the starter code fails a check with a reason in both languages (exit 1)', async (id) => {
+    const exercise = exercises.find((candidate) => candidate.id === id)!;
+    const { code, report } = await checkJson([id, join(exercise.dir, 'starter.ts')]);
+    const failed = report.outcomes.filter((outcome) => !outcome.passed);
+    expect(failed.length).toBeGreaterThan(0);
+    for (const outcome of failed) {
+      expect(outcome.failure?.en).toBeTruthy();
+      expect(outcome.failure?.['zh-cn']).toBeTruthy();
+    }
+    expect(code).toBe(1);
+  });
+});
+
+describe('the check command', () => {
+  test('names a missing exercise and exits 2', async () => {
+    const io = fakeIO();
+    expect(await main(['check', 'no-such-exercise', 'x.ts'], io)).toBe(2);
+    expect(io.err).toContain('No exercise "no-such-exercise"');
+  });
+
+  test('reports a compile error in the learner’s file with its line, and exits 2', async () => {
+    const io = fakeIO();
+    const broken = join(import.meta.dirname, 'broken-answer.fixture.txt');
+    expect(await main(['check', '1', broken], io)).toBe(2);
+    expect(io.err).toMatch(/Compile failed:\n.*index\.ts:2:/);
+  });
+});
