@@ -31,6 +31,7 @@ Exit codes: 0 every check passed; 1 a check failed; 2 usage or compile error.
 
 export async function check(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('check', args, {
+    help: { type: 'boolean', short: 'h' },
     list: { type: 'boolean' },
     solution: { type: 'boolean' },
     lang: { type: 'string' },
