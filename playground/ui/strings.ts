@@ -76,6 +76,7 @@ export interface PlaygroundStrings {
   coldExplained: string;
   warmExplained: string;
   throttledExplained: string;
+  instanceEndedExplained: string;
   value: string;
   error: string;
   logsEmpty: string;

@@ -33,6 +33,7 @@ export function renderResult(panel: HTMLElement, view: InvocationView, t: Playgr
     bar.kind === 'throttled'
       ? fill(t.throttledExplained, { limit: maxConcurrency })
       : fill(bar.kind === 'cold' ? t.coldExplained : t.warmExplained, { instance: instanceName });
+  const ended = bar.status === 'timeout' || bar.status === 'crashed' || bar.status === 'oom';
 
   const facts: Array<[string, Node | string]> = [
     [t.status, h('span', { class: `hs-status hs-status--${bar.status}`, 'data-hs': 'result-status' }, statusText(bar.status, t))],
@@ -54,7 +55,7 @@ export function renderResult(panel: HTMLElement, view: InvocationView, t: Playgr
       );
 
   panel.replaceChildren(
-    h('div', { class: 'hs-result__head' }, badge, h('p', { class: 'hs-result__why' }, explanation)),
+    h('div', { class: 'hs-result__head' }, badge, h('p', { class: 'hs-result__why' }, explanation, ended ? ` ${fill(t.instanceEndedExplained, { instance: instanceName })}` : '')),
     h('dl', { class: 'hs-result__facts' }, ...facts.flatMap(([term, detail]) => [h('dt', {}, term), h('dd', {}, detail)])),
     output,
     h('pre', { class: 'hs-result__report' }, view.report),
