@@ -1,5 +1,5 @@
 import type { StartPhases } from './instance-host.ts';
-import type { ErrorInfo, LogLevel } from './protocol.ts';
+import type { Dialect, ErrorInfo, LogLevel } from './protocol.ts';
 
 export type StartKind = 'cold' | 'warm' | 'throttled';
 
@@ -26,6 +26,7 @@ export interface Throttle {
 export interface InvocationRecord {
   requestId: string;
   functionName: string;
+  dialect: Dialect;
   /** Null when the request was throttled and never reached an instance. */
   instanceId: string | null;
   startKind: StartKind;
@@ -48,6 +49,12 @@ export interface InvocationRecord {
   result: unknown;
   error: ErrorInfo | null;
   throttle: Throttle | null;
+  /**
+   * What the platform's invoke API answered. Lambda: 200 even when the function failed (the failure travels in
+   * X-Amz-Function-Error), 429 when throttled. SCF: 200, 430 user code error, 432 or 429 throttled, 433 time limit,
+   * 434 memory limit, 405 the container exited.
+   */
+  statusCode: number;
   logs: LogLine[];
 }
 

@@ -1,5 +1,5 @@
 import type { ExitReason } from './instance-host.ts';
-import type { Throttle } from './invocation-record.ts';
+import type { InvocationStatus, Throttle } from './invocation-record.ts';
 import type { Dialect, ErrorInfo } from './protocol.ts';
 
 export type ThrottleCause = 'concurrency' | 'scale-out-rate';
@@ -20,6 +20,21 @@ export function throttleFor(dialect: Dialect, cause: ThrottleCause, functionName
     throttle: { httpStatus: 429, reason: 'ResourceLimit' },
     error: { errorType: 'ResourceLimit', errorMessage: `Function [${functionName}] exceeded the scale-out rate (${limit} new instances per window)` },
   };
+}
+
+/** The invoke API's status code for a request that reached an instance and ended with `status`. */
+export function invokeStatusCode(dialect: Dialect, status: InvocationStatus): number {
+  if (dialect === 'lambda' || status === 'ok') return 200;
+  switch (status) {
+    case 'timeout':
+      return 433;
+    case 'oom':
+      return 434;
+    case 'crashed':
+      return 405;
+    default:
+      return 430;
+  }
 }
 
 /** Lambda's wording for a handler that overran its timeout. */

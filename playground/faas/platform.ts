@@ -10,7 +10,7 @@ import { canMove, isFinal } from './instance-state.ts';
 import type { InstanceState } from './instance-state.ts';
 import type { InvocationRecord, InvocationStatus, LogLine } from './invocation-record.ts';
 import type { InstanceCounts, InstanceInfo, KeepAlivePolicy, PolicyControl } from './keep-alive-policy.ts';
-import { exitError, throttleFor, timeoutError } from './platform-errors.ts';
+import { exitError, invokeStatusCode, throttleFor, timeoutError } from './platform-errors.ts';
 import type { ThrottleCause } from './platform-errors.ts';
 import type { PlatformEvent, ReclaimCause, StartCause } from './platform-events.ts';
 import { fixedKeepAlive } from './policies/fixed-keep-alive.ts';
@@ -184,6 +184,7 @@ export class Platform implements InstanceOwner {
     const record: InvocationRecord = {
       requestId: this.#nextRequestId(),
       functionName: deployment.name,
+      dialect: deployment.dialect,
       instanceId: null,
       startKind: 'cold',
       status: 'ok',
@@ -199,6 +200,7 @@ export class Platform implements InstanceOwner {
       result: undefined,
       error: null,
       throttle: null,
+      statusCode: 200,
       logs: NO_LOGS,
     };
     if (resolve) this.#promised.set(record, resolve);
@@ -227,6 +229,7 @@ export class Platform implements InstanceOwner {
     record.startKind = 'throttled';
     record.status = 'throttled';
     record.throttle = answer.throttle;
+    record.statusCode = answer.throttle.httpStatus;
     record.error = answer.error;
     if (this.#listeners.length !== 0) {
       this.#emit({ type: 'throttled', time: record.endMs, functionName: deployment.name, requestId: record.requestId, throttle: answer.throttle });
@@ -276,6 +279,7 @@ export class Platform implements InstanceOwner {
     const now = this.clock.now();
     record.status = status;
     record.error = error;
+    record.statusCode = invokeStatusCode(record.dialect, status);
     record.endMs = now;
     if (ranHandler) {
       record.durationMs = now - record.startMs;
@@ -420,6 +424,7 @@ export class Platform implements InstanceOwner {
     } else {
       record.status = 'error';
       record.error = result.error;
+      record.statusCode = invokeStatusCode(instance.deployment.dialect, 'error');
     }
     if (instance.retired) this.#reclaim(instance, 'retired');
     else this.#becomeIdle(instance, true);

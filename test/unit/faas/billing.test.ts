@@ -41,6 +41,7 @@ function record(overrides: Partial<InvocationRecord>): InvocationRecord {
   return {
     requestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678',
     functionName: 'f',
+    dialect: 'lambda',
     instanceId: 'f-1',
     startKind: 'warm',
     status: 'ok',
@@ -56,6 +57,7 @@ function record(overrides: Partial<InvocationRecord>): InvocationRecord {
     result: null,
     error: null,
     throttle: null,
+    statusCode: 200,
     logs: [],
     ...overrides,
   };
