@@ -17,8 +17,13 @@ export class Deployment {
   readonly policy: KeepAlivePolicy;
   readonly idle: IdlePool;
   readonly instances = new Set<Instance>();
-  /** Instances starting, initializing or busy: the ones reserved concurrency counts. */
+  /** This version's instances that are starting, initializing or busy. */
   active = 0;
+  /**
+   * The same count over every version of the function still running something: reserved concurrency is the
+   * function's, so a request still busy on the old version counts against the new one.
+   */
+  readonly inUse: { active: number };
   busy = 0;
   /** Replaced by a newer version or removed: its policy is detached and its instances end when free. */
   retired = false;
@@ -27,7 +32,8 @@ export class Deployment {
   concurrencyThrottle: { throttle: Throttle; error: ErrorInfo } | null = null;
   rateThrottle: { throttle: Throttle; error: ErrorInfo } | null = null;
 
-  constructor(config: FunctionConfig, policy: KeepAlivePolicy, routing: RoutingRule) {
+  constructor(config: FunctionConfig, policy: KeepAlivePolicy, routing: RoutingRule, previous: Deployment | undefined) {
+    this.inUse = previous ? previous.inUse : { active: 0 };
     this.config = config;
     this.name = config.name;
     this.dialect = config.dialect;

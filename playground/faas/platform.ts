@@ -102,7 +102,7 @@ export class Platform implements InstanceOwner {
   deploy(config: FunctionConfig): void {
     this.#assertOpen();
     const old = this.#functions.get(config.name);
-    const deployment = new Deployment(config, config.policy ?? defaultPolicy(config), this.#routing);
+    const deployment = new Deployment(config, config.policy ?? defaultPolicy(config), this.#routing, old);
     this.#functions.set(config.name, deployment);
     if (old) this.#retire(old, 'retired');
     deployment.control = this.#controlFor(deployment);
@@ -208,7 +208,7 @@ export class Platform implements InstanceOwner {
     const warm = deployment.idle.take();
     if (warm) {
       this.#dispatch(warm, record, event, false);
-    } else if (deployment.active >= deployment.maxConcurrency) {
+    } else if (deployment.inUse.active >= deployment.maxConcurrency) {
       this.#throttle(deployment, record, 'concurrency');
     } else if (this.#limiter && !this.#limiter.tryStart(now)) {
       this.#throttle(deployment, record, 'scale-out-rate');
@@ -242,7 +242,10 @@ export class Platform implements InstanceOwner {
     const now = this.clock.now();
     // The hot path: only idle or freshly started instances get here, both of which may become busy.
     const from = instance.state;
-    if (from === 'idle') deployment.active++;
+    if (from === 'idle') {
+      deployment.active++;
+      deployment.inUse.active++;
+    }
     deployment.busy++;
     instance.state = 'busy';
     if (this.#observer !== null) this.#observer.instanceChanged(instance, from, now);
@@ -301,6 +304,7 @@ export class Platform implements InstanceOwner {
     instance.deadline = now + this.#initLimitMs;
     deployment.instances.add(instance);
     deployment.active++;
+    deployment.inUse.active++;
     if (this.#observer !== null) this.#observer.instanceChanged(instance, null, now);
     if (this.#listeners.length !== 0) {
       this.#emit({ type: 'instance-starting', time: now, functionName: deployment.name, instanceId: instance.id, cause });
@@ -518,6 +522,7 @@ export class Platform implements InstanceOwner {
     const from = instance.state;
     if (from === 'busy') deployment.busy--;
     deployment.active--;
+    deployment.inUse.active--;
     instance.state = 'idle';
     if (this.#observer !== null) this.#observer.instanceChanged(instance, from, now);
     if (deployment.retired) {
@@ -578,7 +583,9 @@ export class Platform implements InstanceOwner {
     const from = instance.state;
     if (!canMove(from, to)) throw new Error(`instance ${instance.id}: ${from} -> ${to} is not a lifecycle transition`);
     const deployment = instance.deployment;
-    deployment.active += (isActive(to) ? 1 : 0) - (isActive(from) ? 1 : 0);
+    const change = (isActive(to) ? 1 : 0) - (isActive(from) ? 1 : 0);
+    deployment.active += change;
+    deployment.inUse.active += change;
     deployment.busy += (to === 'busy' ? 1 : 0) - (from === 'busy' ? 1 : 0);
     instance.state = to;
     if (this.#observer !== null) this.#observer.instanceChanged(instance, from, this.clock.now());
@@ -661,7 +668,7 @@ export class Platform implements InstanceOwner {
       prewarm: (count, options) => {
         const provisioned = options?.provisioned === true;
         let started = 0;
-        while (started < count && !deployment.retired && !this.#closed && deployment.active < deployment.maxConcurrency) {
+        while (started < count && !deployment.retired && !this.#closed && deployment.inUse.active < deployment.maxConcurrency) {
           if (!provisioned && this.#limiter && !this.#limiter.tryStart(this.clock.now())) break;
           this.#startInstance(deployment, provisioned ? 'provisioned' : 'prewarm', provisioned, null, undefined);
           started++;

@@ -75,3 +75,20 @@ describe('throttling', () => {
     expect(record.status).toBe('throttled');
   });
 });
+
+describe('reserved concurrency across versions', () => {
+  it('counts a request still running on the old version against the new one', () => {
+    const t = fixture({ f: answers('x', 1_000) });
+    t.platform.deploy(fn('f', { maxConcurrency: 1, bundle: 'v1' }));
+    const old = t.send('f');
+    t.clock.advance(100);
+    t.platform.deploy(fn('f', { maxConcurrency: 1, bundle: 'v2' }));
+    expect(t.send('f').status).toBe('throttled');
+    t.clock.advance(2_000);
+    expect(old.status).toBe('ok');
+    const next = t.send('f');
+    t.clock.advance(2_000);
+    expect(next).toMatchObject({ status: 'ok', startKind: 'cold' });
+    expect(t.host.started.at(-1)!.bundle).toBe('v2');
+  });
+});
