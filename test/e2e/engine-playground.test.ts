@@ -1,0 +1,133 @@
+/**
+ * The browser engine's promises, checked through the real playground page a person uses: user code cannot reach
+ * the site's storage, an endless loop times out without freezing the page, a share link restores the code
+ * without running it, and a reload keeps the code.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.ts';
+import { serveBuiltSite } from './support/site.ts';
+import type { StaticSite } from './support/static-server.ts';
+
+let site: StaticSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveBuiltSite();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function ready(page: Page): Promise<void> {
+  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+  await expect.poll(() => page.locator('[data-hs="invoke"]').isEnabled(), { timeout: 30_000 }).toBe(true);
+}
+
+async function openPlayground(url = `${site.url}/playground/`): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await ready(page);
+  return page;
+}
+
+/** One line of code typed over the whole open file (one line, so Monaco's auto-closing brackets add nothing). */
+async function typeCode(page: Page, code: string): Promise<void> {
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+/** The editor's visible text with Monaco's wrapping undone (the specs type one-line programs). */
+async function editorText(page: Page): Promise<string> {
+  return (await page.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ').replace(/\n/g, '');
+}
+
+async function invokeAndWait(page: Page): Promise<void> {
+  await page.locator('[data-hs="invoke"]').click();
+  await page.locator('[data-hs="result-status"]').waitFor({ timeout: 30_000 });
+  await expect.poll(() => page.locator('[data-hs="invoke"]').getAttribute('aria-busy'), { timeout: 30_000 }).toBe(null);
+}
+
+describe('the engine behind the playground page', () => {
+  test("code run from the page cannot read the site's localStorage or cookies", async () => {
+    const page = await openPlayground();
+    await page.evaluate(() => {
+      localStorage.setItem('site-secret', 'secret-from-the-site');
+      document.cookie = 'site-secret=secret-from-the-site; path=/';
+    });
+    await typeCode(page, "export const main_handler = async () => { const g = globalThis as any; const read = (f: () => unknown) => { try { return String(f()); } catch (e) { return 'refused: ' + (e as Error).name; } }; return { storage: read(() => g.localStorage.getItem('site-secret')), cookie: read(() => g.document.cookie), origin: read(() => g.location.origin) }; };");
+    await invokeAndWait(page);
+    const value = JSON.parse((await page.locator('[data-hs="result-value"]').textContent()) ?? '{}');
+    expect(value.storage).toMatch(/^refused/);
+    expect(value.cookie).toMatch(/^refused/);
+    expect(value.origin).not.toBe(site.url);
+    expect(JSON.stringify(value)).not.toContain('secret-from-the-site');
+    await page.close();
+  });
+
+  test('an endless loop times out, the page keeps answering, and the next invoke starts a new instance', async () => {
+    const page = await openPlayground();
+    await page.locator('[data-hs="settings"] > summary').click();
+    await page.locator('[data-hs="timeout"]').fill('1');
+    await typeCode(page, 'export const main_handler = async (event: { spin?: boolean }) => { if (event.spin) { while (true) {} } return "answered"; };');
+    await page.locator('[data-hs="event"]').fill('{ "spin": true }');
+    await page.locator('[data-hs="invoke"]').click();
+    await expect.poll(() => page.locator('[data-hs="invoke"]').getAttribute('aria-busy')).toBe('true');
+    // While the instance spins, the page's own controls still respond.
+    await page.locator('[data-hs-tab="logs"]').click();
+    await expect.poll(() => page.locator('[data-hs-tab="logs"]').getAttribute('aria-selected')).toBe('true');
+    await page.locator('[data-hs-tab="result"]').click();
+    await page.locator('[data-hs="result-status"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-hs="result-error"]').textContent()).toContain('Task timed out after 1.00 seconds');
+    await expect.poll(() => page.locator('[data-hs="invoke"]').getAttribute('aria-busy')).toBe(null);
+    await page.locator('[data-hs="event"]').fill('{ "spin": false }');
+    await invokeAndWait(page);
+    expect(await page.locator('[data-hs="result-value"]').textContent()).toContain('answered');
+    expect(await page.locator('[data-start]').getAttribute('data-start')).toBe('cold');
+    await page.close();
+  });
+
+  test('a share link opens the same code in a fresh browser and runs nothing until Invoke', async () => {
+    const sharer = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await sharer.newPage();
+    await page.goto(`${site.url}/playground/`);
+    await ready(page);
+    await typeCode(page, "export const main_handler = async () => ({ shared: 'from the link 分享' });");
+    await page.locator('[data-hs="share"]').click();
+    const notice = page.locator('[data-hs="notice"]');
+    await notice.waitFor();
+    const url = (await notice.textContent())?.match(/https?:\/\/\S+/)?.[0] ?? (await page.evaluate(() => navigator.clipboard.readText()));
+    expect(url).toContain('#project=');
+    await sharer.close();
+
+    const fresh = await browser.newContext();
+    const opened = await fresh.newPage();
+    await opened.goto(url);
+    await ready(opened);
+    expect(await editorText(opened)).toContain("shared: 'from the link 分享'");
+    expect(await opened.locator('[data-hs="notice"]').textContent()).toContain('Nothing has run');
+    expect(await opened.locator('[data-hs="result-status"]').count()).toBe(0);
+    await opened.locator('[data-hs-tab="timeline"]').click();
+    expect(await opened.locator('.hs-tl__target').count()).toBe(0);
+    await opened.locator('[data-hs-tab="result"]').click();
+    expect(new URL(opened.url()).hash).toBe('');
+    await invokeAndWait(opened);
+    expect(await opened.locator('[data-hs="result-value"]').textContent()).toContain('from the link');
+    await fresh.close();
+  });
+
+  test('a reload keeps the edited code', async () => {
+    const page = await openPlayground();
+    await typeCode(page, "export const main_handler = async () => 'kept across a reload';");
+    await invokeAndWait(page);
+    await page.reload();
+    await ready(page);
+    expect(await editorText(page)).toContain("'kept across a reload'");
+    await page.close();
+  });
+});
