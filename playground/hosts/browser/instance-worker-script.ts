@@ -13,9 +13,13 @@ let loading: Promise<InstanceWorkerScript> | undefined;
  * Fetched once per page.
  */
 export function loadInstanceWorkerScript(): Promise<InstanceWorkerScript> {
+  if (import.meta.env.DEV) {
+    // The dev server serves the runtime as separate modules; a blob worker of an opaque origin cannot import them.
+    return Promise.reject(new Error('Function instances run only in a built site (astro build, then serve the output folder): the dev server cannot give the sandboxed workers their runtime as one script.'));
+  }
   loading ??= fetch(workerUrl).then(async (response) => {
     if (!response.ok) throw new Error(`Could not load the instance runtime (${workerUrl}): HTTP ${response.status}`);
-    return { source: await response.text(), type: import.meta.env.DEV ? 'module' : 'classic' };
+    return { source: await response.text(), type: 'classic' };
   });
   loading.catch(() => {
     loading = undefined;

@@ -1,4 +1,5 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -48,6 +49,14 @@ describe('the project zip', () => {
     const files = await unzipped(sampleProject('lambda'));
     expect(parse(files['serverless.yml'] ?? '')).toMatchObject({ provider: { name: 'aws', runtime: AWS_RUNTIME } });
     expect(parse(files['serverless.tencent.yml'] ?? '')).toMatchObject({ component: 'scf', inputs: { handler: 'index.handler' } });
+  });
+
+  it('holds a compiled handler that Node loads and calls as the platform would, without a build step', async () => {
+    const dir = writeTree(await unzipped(sampleProject('scf')));
+    const module = createRequire(join(dir, 'package.json'))(join(dir, 'index.js')) as { main_handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }> };
+    const response = await module.main_handler({ pathParameters: { name: 'zip' } }, { request_id: 'req-1' });
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ message: 'Hello, ZIP!', invocationsOnThisInstance: 1 });
   });
 
   it('unzips into a folder the hello-serverless CLI reads with the same handler, memory, timeout and variables', async () => {
