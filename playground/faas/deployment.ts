@@ -17,6 +17,8 @@ export class Deployment {
   readonly policy: KeepAlivePolicy;
   readonly idle: IdlePool;
   readonly instances = new Set<Instance>();
+  /** Instances started ahead of traffic that are still starting and nobody waits for yet, oldest first. */
+  readonly unclaimed: Instance[] = [];
   /** This version's instances that are starting, initializing or busy. */
   active = 0;
   /**

@@ -33,6 +33,12 @@ export interface PlatformOptions {
   requestIds?: () => string;
   /** Lambda bounds init to 10 s outside provisioned concurrency; an instance not ready by then is ended. */
   initLimitMs?: number;
+  /**
+   * Let a request that finds no idle instance wait for one that a policy started ahead of traffic and that is
+   * still starting, instead of starting another (as Knative's activator buffers requests for pods coming up).
+   * Off by default: Lambda and SimFaaS route only to idle instances.
+   */
+  routeToStarting?: boolean;
   /** Keep each request's log lines in its record (default true); log events are emitted either way. */
   keepLogs?: boolean;
   /** Told of every instance state change, without allocating: for time-averaged instance counts in model mode. */
@@ -78,6 +84,7 @@ export class Platform implements InstanceOwner {
   readonly #nextRequestId: () => string;
   readonly #initLimitMs: number;
   readonly #keepLogs: boolean;
+  readonly #routeToStarting: boolean;
   readonly #observer: InstanceObserver | null;
   readonly #functions = new Map<string, Deployment>();
   #listeners: PlatformListener[] = [];
@@ -95,6 +102,7 @@ export class Platform implements InstanceOwner {
     this.#nextRequestId = options.requestIds ?? countingRequestIds();
     this.#initLimitMs = options.initLimitMs ?? DEFAULT_INIT_LIMIT_MS;
     this.#keepLogs = options.keepLogs ?? true;
+    this.#routeToStarting = options.routeToStarting ?? false;
     this.#observer = options.observer ?? null;
   }
 
@@ -208,6 +216,11 @@ export class Platform implements InstanceOwner {
     const warm = deployment.idle.take();
     if (warm) {
       this.#dispatch(warm, record, event, false);
+    } else if (deployment.unclaimed.length !== 0) {
+      const starting = deployment.unclaimed.shift()!;
+      starting.waiting = record;
+      starting.waitingEvent = event;
+      record.instanceId = starting.id;
     } else if (deployment.inUse.active >= deployment.maxConcurrency) {
       this.#throttle(deployment, record, 'concurrency');
     } else if (this.#limiter && !this.#limiter.tryStart(now)) {
@@ -301,6 +314,7 @@ export class Platform implements InstanceOwner {
     const instance = new Instance(this, deployment, `${deployment.name}-${seq}`, deployment.name, seq, now, provisioned);
     instance.waiting = waiting;
     instance.waitingEvent = event;
+    if (waiting) waiting.instanceId = instance.id;
     instance.deadline = now + this.#initLimitMs;
     deployment.instances.add(instance);
     deployment.active++;
@@ -353,6 +367,7 @@ export class Platform implements InstanceOwner {
       return;
     }
     const now = this.clock.now();
+    this.#unlist(instance);
     instance.phases = phases;
     instance.readyAt = now;
     instance.deadline = Infinity;
@@ -567,6 +582,7 @@ export class Platform implements InstanceOwner {
   #end(instance: Instance, final: InstanceState): void {
     const deployment = instance.deployment;
     if (instance.state === 'idle') deployment.idle.remove(instance);
+    else this.#unlist(instance);
     this.#move(instance, final);
     instance.current = null;
     instance.waiting = null;
@@ -577,6 +593,14 @@ export class Platform implements InstanceOwner {
     instance.deadlineTimer = -1;
     instance.keepAliveTimer = -1;
     if (!deployment.retired) deployment.policy.onInstanceGone?.(instance, this.clock.now());
+  }
+
+  /** Takes a started-ahead instance off the list requests may wait on. */
+  #unlist(instance: Instance): void {
+    const unclaimed = instance.deployment.unclaimed;
+    if (unclaimed.length === 0) return;
+    const at = unclaimed.indexOf(instance);
+    if (at !== -1) unclaimed.splice(at, 1);
   }
 
   #move(instance: Instance, to: InstanceState): void {
@@ -670,7 +694,8 @@ export class Platform implements InstanceOwner {
         let started = 0;
         while (started < count && !deployment.retired && !this.#closed && deployment.inUse.active < deployment.maxConcurrency) {
           if (!provisioned && this.#limiter && !this.#limiter.tryStart(this.clock.now())) break;
-          this.#startInstance(deployment, provisioned ? 'provisioned' : 'prewarm', provisioned, null, undefined);
+          const instance = this.#startInstance(deployment, provisioned ? 'provisioned' : 'prewarm', provisioned, null, undefined);
+          if (this.#routeToStarting && !isFinal(instance.state) && instance.state !== 'idle') deployment.unclaimed.push(instance);
           started++;
         }
         return started;

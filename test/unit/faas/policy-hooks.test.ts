@@ -105,3 +105,40 @@ describe('keep-alive policy hooks', () => {
     expect(spy.seen).toEqual(['attach', 'detach']);
   });
 });
+
+describe('requests and instances started ahead of traffic', () => {
+  function burst(routeToStarting: boolean) {
+    const spy = spyPolicy();
+    const t = fixture({ f: answers('x', 100) }, { routeToStarting });
+    t.platform.deploy(fn('f', { policy: spy.policy }));
+    spy.control().prewarm(2);
+    t.clock.advance(10);
+    const records = [t.send('f'), t.send('f'), t.send('f')];
+    t.clock.advance(1_000);
+    return { t, records };
+  }
+
+  it('by default start new instances rather than wait for ones still starting (only idle instances take requests, as on Lambda and in SimFaaS)', () => {
+    const { t, records } = burst(false);
+    expect(t.host.started).toHaveLength(5);
+    expect(records.map((r) => r.startMs)).toEqual([65, 65, 65]);
+  });
+
+  it('with routeToStarting, wait for the instances already starting (Knative activator), oldest first', () => {
+    const { t, records } = burst(true);
+    expect(t.host.started).toHaveLength(3);
+    expect(records.map((r) => [r.instanceId, r.startKind, r.startMs])).toEqual([
+      ['f-1', 'cold', 55],
+      ['f-2', 'cold', 55],
+      ['f-3', 'cold', 65],
+    ]);
+  });
+
+  it('names the instance on a request whose cold start failed in init', () => {
+    const t = fixture({ f: { ...answers('x'), init: () => ({ errorType: 'Error', errorMessage: 'no' }) } });
+    t.platform.deploy(fn('f'));
+    const record = t.send('f');
+    t.clock.advance(1_000);
+    expect(record.instanceId).toBe('f-1');
+  });
+});
