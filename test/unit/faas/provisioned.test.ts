@@ -52,3 +52,19 @@ describe('provisioned concurrency', () => {
     expect(t.eventsOf('init-error')).toHaveLength(3);
   });
 });
+
+describe('provisioned instances serve first', () => {
+  it('routes to an idle provisioned instance before a newer on-demand one, so on-demand instances age out', () => {
+    const t = fixture({ f: answers('x', 100) });
+    t.platform.deploy(fn('f', { provisionedConcurrency: 1, keepAliveS: 60 }));
+    t.clock.advance(1_000);
+    const [provisioned] = t.platform.instances('f');
+    t.send('f');
+    const spill = t.send('f');
+    t.clock.advance(1_000);
+    expect(spill.startKind).toBe('cold');
+    const next = t.send('f');
+    t.clock.advance(1_000);
+    expect(next.instanceId).toBe(provisioned!.id);
+  });
+});
