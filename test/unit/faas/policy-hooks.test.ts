@@ -142,3 +142,27 @@ describe('requests and instances started ahead of traffic', () => {
     expect(record.instanceId).toBe('f-1');
   });
 });
+
+describe('limits on what a policy may start', () => {
+  it('holds pre-warming to the scale-out rate, but not provisioned instances', () => {
+    const spy = spyPolicy();
+    const t = fixture({ f: answers('x', 100) }, { scaleOut: { instances: 2, windowMs: 60_000 } });
+    t.platform.deploy(fn('f', { policy: spy.policy }));
+    expect(spy.control().prewarm(5)).toBe(2);
+    expect(spy.control().prewarm(3, { provisioned: true })).toBe(3);
+    expect(t.send('f').status).toBe('throttled');
+    t.clock.advance(60_000);
+    expect(spy.control().prewarm(1)).toBe(1);
+  });
+
+  it('starts nothing for a function that was removed', () => {
+    const spy = spyPolicy();
+    const t = fixture({ f: answers('x', 100) });
+    t.platform.deploy(fn('f', { policy: spy.policy }));
+    const control = spy.control();
+    t.platform.remove('f');
+    expect(control.prewarm(2)).toBe(0);
+    expect(t.platform.has('f')).toBe(false);
+    expect(spy.seen).toEqual(['attach', 'detach']);
+  });
+});
