@@ -22,7 +22,7 @@ async function openPlayground(path: string, viewport = { width: 1280, height: 80
   const errors = collectErrors(page);
   await page.goto(site.url + path);
   await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
-  await expect.poll(() => page.locator('[data-hs="invoke"]').isEnabled()).toBe(true);
+  await expect.poll(() => page.locator('[data-hs="invoke"]').isEnabled(), { timeout: 15_000 }).toBe(true);
   return { page, errors };
 }
 
@@ -85,7 +85,7 @@ describe('the playground', () => {
     expect(JSON.parse((await page.locator('[data-hs="result-value"]').textContent()) ?? '{}')).toEqual({ doubled: 42 });
     await page.locator('[data-hs-tab="logs"]').click();
     const line = page.locator('.hs-logs__line', { hasText: 'edited handler ran' });
-    await expect.poll(() => line.count()).toBe(1);
+    await expect.poll(() => line.count(), { timeout: 10_000 }).toBe(1);
     expect(await line.getAttribute('data-request-id')).toMatch(/\S+/);
     await page.close();
   });
@@ -117,11 +117,24 @@ describe('the playground', () => {
     const { page } = await openPlayground('/playground/');
     page.on('dialog', (dialog) => void dialog.accept());
     await page.locator('[data-hs="dialect"]').selectOption('lambda');
-    await expect.poll(() => page.locator('.monaco-editor .view-lines').textContent()).toContain('APIGatewayProxyEvent');
+    await expect.poll(() => page.locator('.monaco-editor .view-lines').textContent(), { timeout: 10_000 }).toContain('APIGatewayProxyEvent');
     expect(await page.locator('[data-hs="event"]').inputValue()).toContain('"resource"');
     await invoke(page);
     expect(await page.locator('[data-hs="result-status"]').getAttribute('class')).toContain('hs-status--ok');
     expect(await page.locator('.hs-result__report').textContent()).toMatch(/^REPORT RequestId: \S+\tDuration: /);
+    await page.close();
+  });
+
+  test('with a provisioned instance the first request is already warm', async () => {
+    const { page } = await openPlayground('/playground/');
+    await page.locator('.hs-pg__settings summary').click();
+    await page.locator('[data-hs="provisioned"]').fill('1');
+    await page.locator('[data-hs="provisioned"]').dispatchEvent('change');
+    await invoke(page);
+    expect(await page.locator('[data-start]').getAttribute('data-start')).toBe('warm');
+    await page.locator('[data-hs-tab="timeline"]').click();
+    expect(await page.locator('.hs-tl-lane-label').first().textContent()).toContain('★');
+    expect(await page.locator('.hs-tl-phase--handler.hs-tl-cold').count()).toBe(0);
     await page.close();
   });
 
@@ -150,7 +163,7 @@ describe('the playground', () => {
     await page.goto(`${site.url}/playground/`);
     await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
     const notice = page.locator('[data-hs="notice"]');
-    await expect.poll(() => notice.isVisible()).toBe(true);
+    await expect.poll(() => notice.isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await notice.textContent()).toMatch(/could not be read/);
     expect(await page.locator('.monaco-editor .view-lines').textContent()).toContain('main_handler');
     await page.close();

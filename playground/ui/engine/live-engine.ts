@@ -26,6 +26,29 @@ export async function createLiveEngine(listener: EngineListener, names: Instance
   const platform = new Platform({ clock, host, requestIds: () => crypto.randomUUID() });
   platform.on((event) => forward(event, listener));
   let deployed: string | undefined;
+  let readyWaiters: Array<() => void> = [];
+  platform.on((event) => {
+    if (event.type !== 'instance-ready' && event.type !== 'init-error') return;
+    const waiters = readyWaiters;
+    readyWaiters = [];
+    for (const wake of waiters) wake();
+  });
+
+  /**
+   * Like publishing a version with provisioned concurrency, a deploy is done when its provisioned instances are
+   * up (or failed, or after a few seconds): otherwise the first request would cold-start beside them.
+   */
+  async function provisionedReady(count: number): Promise<void> {
+    const deadline = clock.now() + 10_000;
+    let settled = 0;
+    while (settled < count && clock.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        readyWaiters.push(resolve);
+        setTimeout(resolve, Math.max(0, deadline - clock.now()));
+      });
+      settled += 1;
+    }
+  }
 
   async function deploy(project: Project): Promise<DeployOutcome> {
     const fingerprint = JSON.stringify([project.entry, project.files, project.settings]);
@@ -47,6 +70,7 @@ export async function createLiveEngine(listener: EngineListener, names: Instance
       keepAliveS: settings.keepAliveS,
     });
     deployed = fingerprint;
+    await provisionedReady(settings.provisionedConcurrency);
     return { ok: true };
   }
 
