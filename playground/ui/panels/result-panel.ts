@@ -73,5 +73,6 @@ function formatValue(value: unknown): string {
 }
 
 export function formatGbSeconds(value: number): string {
+  if (value === 0) return '0';
   return value < 0.001 ? value.toExponential(2) : value.toFixed(value < 1 ? 4 : 2);
 }

@@ -87,11 +87,12 @@ export function layoutTimeline(model: TimelineModel, now: number, width: number,
     shapes.push({ kind: 'rect', x: cursor, y: top, width: handlerWidth, height: BAR_HEIGHT, className: `hs-tl-phase hs-tl-phase--handler hs-tl-${bar.kind} hs-tl-status--${bar.status}`, requestId: bar.requestId });
     const total = Math.max(MIN_BAR, cursor + handlerWidth - left);
     // Cold and warm differ by more than colour: cold bars carry a hatched start and a text tag.
-    // A bar too narrow for its tag gets it just after the bar, unless that would overlap the previous tag.
+    // The tag sits on the handler part (the hatching stays readable); a bar too narrow for it gets the tag just
+    // after it, unless that would overlap the previous tag on the lane.
     const tag = bar.kind === 'cold' ? labels.cold : labels.warm;
     const tagWidth = tag.length * 7 + 6;
-    const inside = total >= tagWidth;
-    const tagX = inside ? left + 3 : left + total + 3;
+    const inside = handlerWidth >= tagWidth;
+    const tagX = inside ? cursor + 3 : left + total + 3;
     if (inside || tagX >= (tagEnds.get(index) ?? -Infinity)) {
       shapes.push({ kind: 'text', x: tagX, y: top + BAR_HEIGHT - 5, width: tagWidth, height: 10, className: `hs-tl-tag hs-tl-tag--${bar.kind}${inside ? '' : ' hs-tl-tag--outside'}`, text: tag, requestId: bar.requestId });
       tagEnds.set(index, tagX + tagWidth);
