@@ -1,7 +1,12 @@
-/** What persistence tells a person, in the page's language. Details (the `problem`) come from the checks. */
+import type { ShareProblem } from './share-link.ts';
+
+/**
+ * What persistence tells a person, in the page's language. The schema check's details (which field is wrong)
+ * stay in English: they name fields of the project as the code spells them.
+ */
 export interface PersistenceMessages {
   corruptSave(problem: string): string;
-  brokenLink(problem: string): string;
+  brokenLink(problem: ShareProblem, fallback: 'saved' | 'template'): string;
   linkTooLarge(chars: number, limit: number): string;
   sharedLoaded: string;
   saveFailed(problem: string): string;
@@ -10,7 +15,7 @@ export interface PersistenceMessages {
 
 const en: PersistenceMessages = {
   corruptSave: (problem) => `Your saved project could not be read (${problem}), so the playground started from the template. The unreadable copy is kept in this browser's localStorage under "hello-serverless:project:unreadable".`,
-  brokenLink: (problem) => `This share link cannot be opened: ${problem}. Your own saved project was loaded instead.`,
+  brokenLink: (problem, fallback) => `This share link cannot be opened: ${shareProblemEn(problem)}. ${fallback === 'saved' ? 'Your saved project was opened instead.' : 'The template was opened instead.'}`,
   linkTooLarge: (chars, limit) => `The project is too large for a share link: it would be ${chars.toLocaleString('en')} characters, and links are limited to ${limit.toLocaleString('en')}. Download it as a zip instead.`,
   sharedLoaded: 'Opened a shared project. Nothing has run: read the code, then press Invoke.',
   saveFailed: (problem) => `The browser refused to save the project (${problem}); your latest changes are only in this tab.`,
@@ -19,7 +24,7 @@ const en: PersistenceMessages = {
 
 const zhCn: PersistenceMessages = {
   corruptSave: (problem) => `无法读取已保存的项目（${problem}），演练场已从模板重新开始。无法读取的副本保存在本浏览器 localStorage 的 "hello-serverless:project:unreadable" 中。`,
-  brokenLink: (problem) => `无法打开这个分享链接：${problem}。已改为载入你自己保存的项目。`,
+  brokenLink: (problem, fallback) => `无法打开这个分享链接：${shareProblemZh(problem)}。${fallback === 'saved' ? '已改为打开你自己保存的项目。' : '已改为打开模板。'}`,
   linkTooLarge: (chars, limit) => `项目太大，无法生成分享链接：链接将有 ${chars.toLocaleString('zh-CN')} 个字符，上限是 ${limit.toLocaleString('zh-CN')}。请改用“下载 zip”。`,
   sharedLoaded: '已打开分享的项目。代码尚未运行：先读一读代码，再点“调用”。',
   saveFailed: (problem) => `浏览器拒绝保存项目（${problem}）；最新的修改只存在于当前标签页。`,
@@ -28,4 +33,28 @@ const zhCn: PersistenceMessages = {
 
 export function persistenceMessages(locale: string): PersistenceMessages {
   return locale.toLowerCase().startsWith('zh') ? zhCn : en;
+}
+
+function shareProblemEn(problem: ShareProblem): string {
+  switch (problem.kind) {
+    case 'no-version': return 'it has no version mark, so it was probably cut short';
+    case 'newer-format': return `it was made by a newer playground (format ${problem.version}) than this one`;
+    case 'too-long': return `it is ${problem.chars.toLocaleString('en')} characters long, and at most ${problem.limit.toLocaleString('en')} are accepted`;
+    case 'bad-characters': return 'it contains characters a share link never has, so the app that carried it probably changed it';
+    case 'not-compressed': return 'its data does not decompress, so it was probably cut short when it was copied';
+    case 'not-json': return 'its data is not valid JSON';
+    case 'invalid-project': return `the project in it is not valid (${problem.detail})`;
+  }
+}
+
+function shareProblemZh(problem: ShareProblem): string {
+  switch (problem.kind) {
+    case 'no-version': return '链接缺少版本标记，可能在复制时被截断了';
+    case 'newer-format': return `链接由更新版本的演练场生成（格式 ${problem.version}）`;
+    case 'too-long': return `链接长 ${problem.chars.toLocaleString('zh-CN')} 个字符，上限是 ${problem.limit.toLocaleString('zh-CN')}`;
+    case 'bad-characters': return '链接里有分享链接不会包含的字符，可能被转发它的应用改动过';
+    case 'not-compressed': return '链接中的数据无法解压，可能在复制时被截断了';
+    case 'not-json': return '链接中的数据不是有效的 JSON';
+    case 'invalid-project': return `其中的项目无效（${problem.detail}）`;
+  }
 }

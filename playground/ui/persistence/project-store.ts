@@ -52,9 +52,9 @@ export async function openProjectStore(options: ProjectStoreOptions = {}): Promi
         reportSave(autosave.flush(shared.value));
         return { project: shared.value, message: t.sharedLoaded };
       }
-      if (shared && !shared.ok) messages.push(t.brokenLink(shared.problem));
       const saved = autosave.restore();
       const project = saved.status === 'restored' ? saved.project : template;
+      if (shared && !shared.ok) messages.push(t.brokenLink(shared.problem, saved.status === 'restored' ? 'saved' : 'template'));
       if (saved.status === 'corrupt') messages.push(t.corruptSave(saved.problem));
       return messages.length > 0 ? { project, message: messages.join(' ') } : { project };
     },

@@ -1,7 +1,6 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { Project } from '../project/project.ts';
 import { checkProject } from './project-schema.ts';
-import type { Checked } from './project-schema.ts';
 
 /**
  * Share links carry the whole project in the URL's hash (`#project=1.<data>`): JSON, deflated, base64url. The hash
@@ -18,6 +17,18 @@ export const MAX_SHARE_HASH_CHARS = 32_000;
 
 export type Encoded = { ok: true; hash: string } | { ok: false; problem: 'too-large'; chars: number; limit: number };
 
+/** What can be wrong with a link someone opened; `persistence-messages.ts` words each one in the page's language. */
+export type ShareProblem =
+  | { kind: 'no-version' }
+  | { kind: 'newer-format'; version: string }
+  | { kind: 'too-long'; chars: number; limit: number }
+  | { kind: 'bad-characters' }
+  | { kind: 'not-compressed' }
+  | { kind: 'not-json' }
+  | { kind: 'invalid-project'; detail: string };
+
+export type Decoded = { ok: true; value: Project } | { ok: false; problem: ShareProblem };
+
 /** The hash (with its leading "#") that restores `project`, or how far over the limit it is. */
 export function encodeShareHash(project: Project): Encoded {
   const json = JSON.stringify({ entry: project.entry, files: project.files, settings: project.settings, event: project.event });
@@ -30,31 +41,31 @@ export function encodeShareHash(project: Project): Encoded {
  * Reads a project from a location hash. `undefined`: the hash holds no shared project. Otherwise the project, or
  * what is wrong with the link in plain words. Decoding only reads data: nothing in it is ever run.
  */
-export function decodeShareHash(hash: string): Checked<Project> | undefined {
+export function decodeShareHash(hash: string): Decoded | undefined {
   const body = hash.replace(/^#/, '');
   if (!body.startsWith(KEY)) return undefined;
   const payload = body.slice(KEY.length);
   const dot = payload.indexOf('.');
-  if (dot < 0) return refuse('the link has no version mark; it may have been cut short');
+  if (dot < 0) return refuse({ kind: 'no-version' });
   const version = payload.slice(0, dot);
-  if (version !== VERSION) return refuse(`the link was made by a newer playground (format ${version}); this one reads format ${VERSION}`);
+  if (version !== VERSION) return refuse({ kind: 'newer-format', version: version.slice(0, 20) });
   const data = payload.slice(dot + 1);
-  if (data.length > MAX_SHARE_HASH_CHARS) return refuse(`the link is ${hash.length} characters long; at most ${MAX_SHARE_HASH_CHARS} are accepted`);
-  if (!/^[A-Za-z0-9_-]+$/.test(data)) return refuse('the link contains characters that base64url does not use; it may have been changed by the app that carried it');
+  if (data.length > MAX_SHARE_HASH_CHARS) return refuse({ kind: 'too-long', chars: hash.length, limit: MAX_SHARE_HASH_CHARS });
+  if (!/^[A-Za-z0-9_-]+$/.test(data)) return refuse({ kind: 'bad-characters' });
   let bytes: Uint8Array;
   try {
     bytes = inflateSync(fromBase64Url(data));
   } catch {
-    return refuse('the link\'s data does not decompress; it was probably cut short when it was copied');
+    return refuse({ kind: 'not-compressed' });
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(strFromU8(bytes));
   } catch {
-    return refuse('the link\'s data is not valid JSON');
+    return refuse({ kind: 'not-json' });
   }
   const checked = checkProject(parsed);
-  return checked.ok ? checked : refuse(`the shared project is not valid: ${checked.problem}`);
+  return checked.ok ? checked : refuse({ kind: 'invalid-project', detail: checked.problem });
 }
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -70,6 +81,6 @@ function fromBase64Url(text: string): Uint8Array {
   return bytes;
 }
 
-function refuse(problem: string): { ok: false; problem: string } {
+function refuse(problem: ShareProblem): { ok: false; problem: ShareProblem } {
   return { ok: false, problem };
 }

@@ -1,5 +1,6 @@
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { persistenceMessages } from '../../../playground/ui/persistence/persistence-messages.ts';
 import { decodeShareHash, encodeShareHash, MAX_SHARE_HASH_CHARS } from '../../../playground/ui/persistence/share-link.ts';
 import { sampleProject } from './fixtures.ts';
 
@@ -37,21 +38,25 @@ describe('share links', () => {
   });
 
   it.each([
-    ['cut short', () => encodeShareHash(sampleProject()), (hash: string) => hash.slice(0, hash.length - 40), 'does not decompress'],
-    ['changed by a mail client', () => encodeShareHash(sampleProject()), (hash: string) => `${hash.slice(0, 30)}%20${hash.slice(30)}`, 'characters that base64url does not use'],
-    ['from a newer format', () => encodeShareHash(sampleProject()), (hash: string) => hash.replace('#project=1.', '#project=9.'), 'format 9'],
-    ['without a version', () => encodeShareHash(sampleProject()), () => '#project=abc', 'no version mark'],
-  ])('explain what is wrong with a link %s', (_, make, spoil, problem) => {
-    const encoded = make();
+    ['cut short', (hash: string) => hash.slice(0, hash.length - 40), { kind: 'not-compressed' }],
+    ['changed by a mail client', (hash: string) => `${hash.slice(0, 30)}%20${hash.slice(30)}`, { kind: 'bad-characters' }],
+    ['from a newer format', (hash: string) => hash.replace('#project=1.', '#project=9.'), { kind: 'newer-format', version: '9' }],
+    ['without a version', () => '#project=abc', { kind: 'no-version' }],
+  ])('tell what is wrong with a link %s', (_, spoil, problem) => {
+    const encoded = encodeShareHash(sampleProject());
     if (!encoded.ok) throw new Error('could not encode the sample');
-    const decoded = decodeShareHash(spoil(encoded.hash));
-    expect(decoded?.ok).toBe(false);
-    if (decoded && !decoded.ok) expect(decoded.problem).toContain(problem);
+    expect(decodeShareHash(spoil(encoded.hash))).toEqual({ ok: false, problem });
   });
 
-  it('explain a link whose data is not JSON, or not a project', () => {
-    expect(decodeShareHash(hashOf('{not json'))).toEqual({ ok: false, problem: "the link's data is not valid JSON" });
+  it('tell a link whose data is not JSON, or not a project, and which field is wrong', () => {
+    expect(decodeShareHash(hashOf('{not json'))).toEqual({ ok: false, problem: { kind: 'not-json' } });
     const notProject = decodeShareHash(hashOf(JSON.stringify({ ...sampleProject(), entry: 'gone.ts' })));
-    expect(notProject).toEqual({ ok: false, problem: 'the shared project is not valid: the entry file "gone.ts" is not among the files' });
+    expect(notProject).toEqual({ ok: false, problem: { kind: 'invalid-project', detail: 'the entry file "gone.ts" is not among the files' } });
+  });
+
+  it('are explained in the page language, saying what was opened instead', () => {
+    const problem = { kind: 'too-long', chars: 40_000, limit: MAX_SHARE_HASH_CHARS } as const;
+    expect(persistenceMessages('en').brokenLink(problem, 'template')).toBe('This share link cannot be opened: it is 40,000 characters long, and at most 32,000 are accepted. The template was opened instead.');
+    expect(persistenceMessages('zh-cn').brokenLink(problem, 'saved')).toBe('无法打开这个分享链接：链接长 40,000 个字符，上限是 32,000。已改为打开你自己保存的项目。');
   });
 });
