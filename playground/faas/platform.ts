@@ -213,6 +213,12 @@ export class Platform implements InstanceOwner {
     };
     if (resolve) this.#promised.set(record, resolve);
     deployment.policy.onArrival?.(now);
+    // Checked before routing, on the warm path too (as SimFaaS does): a warm start would also push the number of
+    // running instances over the limit. Idle instances do not count.
+    if (deployment.inUse.active >= deployment.maxConcurrency) {
+      this.#throttle(deployment, record, 'concurrency');
+      return record;
+    }
     const warm = deployment.idle.take();
     if (warm) {
       this.#dispatch(warm, record, event, false);
@@ -221,8 +227,6 @@ export class Platform implements InstanceOwner {
       starting.waiting = record;
       starting.waitingEvent = event;
       record.instanceId = starting.id;
-    } else if (deployment.inUse.active >= deployment.maxConcurrency) {
-      this.#throttle(deployment, record, 'concurrency');
     } else if (this.#limiter && !this.#limiter.tryStart(now)) {
       this.#throttle(deployment, record, 'scale-out-rate');
     } else {

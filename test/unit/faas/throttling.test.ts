@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { KeepAlivePolicy, PolicyControl } from '../../../playground/faas/keep-alive-policy.ts';
 import { answers } from './fake-host.ts';
 import { fixture, fn } from './platform-fixture.ts';
 
@@ -90,5 +91,21 @@ describe('reserved concurrency across versions', () => {
     t.clock.advance(2_000);
     expect(next).toMatchObject({ status: 'ok', startKind: 'cold' });
     expect(t.host.started.at(-1)!.bundle).toBe('v2');
+  });
+});
+
+describe('the limit on the warm path', () => {
+  it('throttles even when an idle instance exists if busy and starting instances already reach the limit (as SimFaaS)', () => {
+    let control: PolicyControl | null = null;
+    const policy: KeepAlivePolicy = { attach: (c) => (control = c), keepAliveMs: () => 60_000 };
+    const t = fixture({ f: answers('hi', 100) });
+    t.platform.deploy(fn('f', { maxConcurrency: 2, policy }));
+    t.send('f');
+    t.send('f');
+    t.clock.advance(1_000);
+    expect(t.send('f').startKind).toBe('warm');
+    expect(control!.prewarm(1)).toBe(1);
+    expect(t.platform.counts('f')).toEqual({ starting: 1, idle: 1, busy: 1 });
+    expect(t.send('f').status).toBe('throttled');
   });
 });
