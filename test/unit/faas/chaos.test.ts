@@ -27,8 +27,9 @@ function chaoticResponse(r: () => number): FakeResponse {
 }
 
 describe('a platform under chaotic instances', () => {
-  for (const seed of [1, 2, 3, 4, 5]) {
-    it(`finishes every request exactly once and keeps its books straight (seed ${seed})`, () => {
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
+    const routeToStarting = seed % 2 === 0;
+    it(`finishes every request exactly once and keeps its books straight (seed ${seed}, routeToStarting ${routeToStarting})`, () => {
       const r = random(seed);
       const t = fixture(
         {
@@ -38,7 +39,7 @@ describe('a platform under chaotic instances', () => {
             handle: () => chaoticResponse(r),
           },
         },
-        { scaleOut: { instances: 20, windowMs: 1_000 } },
+        { scaleOut: { instances: 20, windowMs: 1_000 }, routeToStarting },
       );
       t.platform.deploy(fn('f', { timeoutS: 2, maxConcurrency: 8, keepAliveS: 5, provisionedConcurrency: 2 }));
       const sent: InvocationRecord[] = [];
