@@ -1,8 +1,10 @@
 /**
  * The browser engine's promises, checked through the real playground page a person uses: user code cannot reach
  * the site's storage, an endless loop times out without freezing the page, a share link restores the code
- * without running it, and a reload keeps the code.
+ * without running it, a reload keeps the code, and Download zip gives a project that deploys.
  */
+import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
@@ -128,6 +130,20 @@ describe('the engine behind the playground page', () => {
     await page.reload();
     await ready(page);
     expect(await editorText(page)).toContain("'kept across a reload'");
+    await page.close();
+  });
+
+  test('Download zip gives the sources, the compiled handler and both deployment files', async () => {
+    const page = await openPlayground();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-hs="download"]').click()]);
+    expect(download.suggestedFilename()).toBe('hello-serverless-function.zip');
+    const entries = unzipSync(new Uint8Array(await readFile(await download.path())));
+    const names = Object.keys(entries).map((name) => name.replace(/^hello-serverless-function\//, ''));
+    expect(names).toEqual(expect.arrayContaining(['index.ts', 'greet.ts', 'layer/format.ts', 'index.js', 'package.json', 'serverless.yml', 'serverless.aws.yml', 'README.md', 'event.json']));
+    const scf = strFromU8(entries['hello-serverless-function/serverless.yml'] ?? new Uint8Array());
+    expect(scf).toContain('component: scf');
+    expect(scf).toContain('handler: index.main_handler');
+    expect(strFromU8(entries['hello-serverless-function/index.js'] ?? new Uint8Array())).toContain('main_handler');
     await page.close();
   });
 });
