@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { collectErrors, launchBrowser } from './support/browser.ts';
-import { serveBuiltSite } from './support/site.ts';
-import type { StaticSite } from './support/static-server.ts';
+import { describe, expect, test } from 'vitest';
+import { collectErrors } from './support/browser.ts';
+import { useBuiltSite } from './support/suite.ts';
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveBuiltSite();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const suite = useBuiltSite();
 
 describe('the landing page', () => {
   test.each([
     { path: '/', lang: 'en', heading: 'What you will learn', door: 'Playground' },
     { path: '/zh-cn/', lang: 'zh-CN', heading: '你会学到什么', door: '演练场' },
   ])('renders in $lang with its four doors and no console errors', async ({ path, lang, heading, door }) => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const errors = collectErrors(page);
-    await page.goto(site.url + path, { waitUntil: 'networkidle' });
+    await page.goto(suite.url + path, { waitUntil: 'networkidle' });
     expect(await page.getAttribute('html', 'lang')).toBe(lang);
     await expect.poll(() => page.getByRole('heading', { name: heading }).count()).toBe(1);
     expect(await page.locator('.sl-link-card').count()).toBe(4);
@@ -36,8 +23,8 @@ describe('the landing page', () => {
 
 describe('the language picker', () => {
   test('switches a page to its twin and back', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/start/how-to-use/`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.url}/start/how-to-use/`);
     await page.locator('starlight-lang-select select').first().selectOption({ label: '简体中文' });
     await page.waitForURL('**/zh-cn/start/how-to-use/');
     expect(await page.locator('h1').first().textContent()).toBe('如何使用本站');
@@ -53,8 +40,8 @@ describe('search', () => {
     { path: '/', query: 'simulator', expected: 'How to use this site' },
     { path: '/zh-cn/', query: '模拟器', expected: '如何使用本站' },
   ])('finds "$query" from $path', async ({ path, query, expected }) => {
-    const page = await browser.newPage();
-    await page.goto(site.url + path);
+    const page = await suite.browser.newPage();
+    await page.goto(suite.url + path);
     await page.locator('button[data-open-modal]').first().click();
     await page.locator('dialog[open] input').fill(query);
     const results = page.locator('.pagefind-ui__result-link');
@@ -65,8 +52,8 @@ describe('search', () => {
 
 describe('a phone-sized screen', () => {
   test.each(['/', '/zh-cn/', '/start/how-to-use/'])('%s has no horizontal scroll at 390 px', async (path) => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(site.url + path, { waitUntil: 'networkidle' });
+    const page = await suite.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(suite.url + path, { waitUntil: 'networkidle' });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBe(0);
     await page.close();

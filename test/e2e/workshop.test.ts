@@ -1,29 +1,15 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
-import { serveBuiltSite } from './support/site.ts';
-import type { StaticSite } from './support/static-server.ts';
+import { describe, expect, test } from 'vitest';
+import { useBuiltSite } from './support/suite.ts';
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveBuiltSite();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const suite = useBuiltSite();
 
 describe('a workshop exercise page', () => {
   test.each([
     { path: '/workshop/03-init-once/', hint: 'Hint 1', solution: 'Show the solution' },
     { path: '/zh-cn/workshop/03-init-once/', hint: '提示 1', solution: '查看参考答案' },
   ])('$path keeps hints and the solution folded until the learner asks', async ({ path, hint, solution }) => {
-    const page = await browser.newPage();
-    await page.goto(site.url + path);
+    const page = await suite.browser.newPage();
+    await page.goto(suite.url + path);
     const exercise = page.locator('[data-exercise-id="03-init-once"]');
     await expect.poll(() => exercise.getByText('loadMenu()', { exact: false }).first().isVisible()).toBe(true);
 
@@ -40,8 +26,8 @@ describe('a workshop exercise page', () => {
   });
 
   test('the sidebar lists every exercise in order', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/workshop/`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.url}/workshop/`);
     const links = await page.locator('#starlight__sidebar a[href^="/workshop/"]').evaluateAll((anchors) =>
       anchors.map((anchor) => anchor.getAttribute('href')),
     );
