@@ -47,6 +47,7 @@ describe('arrows point one way: faas and model run in any JavaScript host', () =
       expect(layerProblems(file, 'if (process.env.X) {}')).toEqual([`${file} uses process.`]);
       expect(layerProblems(file, 'localStorage.setItem("a", "b");')).toEqual([`${file} uses localStorage`]);
       expect(layerProblems(file, '// the window of time\n/* document */\nconst s = "process.exit() ends the instance";')).toEqual([]);
+      expect(layerProblems(file, "const quote = /['\"]/;\nconst w = window.name;")).toEqual([`${file} uses window`]);
     });
   });
 });

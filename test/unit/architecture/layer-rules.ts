@@ -63,10 +63,12 @@ export function blank(source: string, options: { strings: boolean }): string {
       i = stop;
     } else if (c === "'" || c === '"' || c === '`') {
       let j = i + 1;
-      while (j < source.length && source[j] !== c) j += source[j] === '\\' ? 2 : 1;
+      // Quotes cannot span lines; stopping at the line's end limits the damage a quote inside a regex literal does.
+      while (j < source.length && source[j] !== c && (c === '`' || source[j] !== '\n')) j += source[j] === '\\' ? 2 : 1;
       const body = source.slice(i + 1, j);
-      out += c + (options.strings ? body.replace(/[^\n]/g, ' ') : body) + (j < source.length ? c : '');
-      i = j + 1;
+      const closed = j < source.length && source[j] === c;
+      out += c + (options.strings ? body.replace(/[^\n]/g, ' ') : body) + (closed ? c : '');
+      i = closed ? j + 1 : j;
     } else {
       out += c;
       i++;
