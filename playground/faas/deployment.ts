@@ -2,7 +2,7 @@ import type { FunctionConfig } from './function-config.ts';
 import { IdlePool } from './idle-pool.ts';
 import type { Instance } from './instance.ts';
 import type { Throttle } from './invocation-record.ts';
-import type { KeepAlivePolicy, PolicyControl } from './keep-alive-policy.ts';
+import type { KeepAlivePolicy } from './keep-alive-policy.ts';
 import type { Dialect, ErrorInfo } from './protocol.ts';
 import type { RoutingRule } from './routing-rule.ts';
 
@@ -29,7 +29,6 @@ export class Deployment {
   busy = 0;
   /** Replaced by a newer version or removed: its policy is detached and its instances end when free. */
   retired = false;
-  control: PolicyControl | null = null;
   /** Throttle answers are the same every time, so they are made once. */
   concurrencyThrottle: { throttle: Throttle; error: ErrorInfo } | null = null;
   rateThrottle: { throttle: Throttle; error: ErrorInfo } | null = null;

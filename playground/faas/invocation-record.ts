@@ -57,8 +57,3 @@ export interface InvocationRecord {
   statusCode: number;
   logs: LogLine[];
 }
-
-/** Time the caller waited, from arrival to the end (cold start included). */
-export function responseMs(record: InvocationRecord): number {
-  return record.endMs - record.arrivalMs;
-}

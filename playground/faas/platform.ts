@@ -113,8 +113,7 @@ export class Platform implements InstanceOwner {
     const deployment = new Deployment(config, config.policy ?? defaultPolicy(config), this.#routing, old);
     this.#functions.set(config.name, deployment);
     if (old) this.#retire(old, 'retired');
-    deployment.control = this.#controlFor(deployment);
-    deployment.policy.attach(deployment.control);
+    deployment.policy.attach(this.#controlFor(deployment));
   }
 
   /** Removes a function; its instances end once they are not running a request. */

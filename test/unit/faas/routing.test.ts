@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oldestIdleFirst } from '../../../playground/faas/routing-rule.ts';
+import { lastIdleFirst, oldestIdleFirst } from '../../../playground/faas/routing-rule.ts';
 import { answers } from './fake-host.ts';
 import { fixture, fn } from './platform-fixture.ts';
 
@@ -56,5 +56,18 @@ describe('routing', () => {
     t.clock.advance(1_000);
     expect(second).toMatchObject({ startKind: 'cold', arrivalMs: 50, startMs: 50 + 55, endMs: 50 + 55 + 100 });
     expect(second.instanceId).not.toBe(first.instanceId);
+  });
+});
+
+describe('the last-idle-first rule', () => {
+  it('sends a request to the instance that went idle most recently', () => {
+    const t = fixture({ f: { handle: (event) => ({ kind: 'ok', value: event, durationMs: event as number }) } }, { routing: lastIdleFirst });
+    t.platform.deploy(fn('f'));
+    const slow = t.send('f', 300);
+    const fast = t.send('f', 100);
+    t.clock.advance(1_000);
+    expect(t.send('f', 10).instanceId).toBe(slow.instanceId);
+    t.clock.advance(1_000);
+    expect(fast.instanceId).not.toBe(slow.instanceId);
   });
 });
