@@ -4,8 +4,9 @@ import type { Dialect, ErrorInfo, LogLevel, ResourceUsage } from './protocol.ts'
  * How the scheduler starts and talks to instances, whatever they are: a Web Worker, a worker_threads Worker,
  * or (in model mode) a simulated instance whose durations are drawn on a virtual clock.
  * Every method returns at once; outcomes arrive through the listener, which the scheduler supplies.
- * A host must call the listener's methods at most once per outcome, never after `onExit`, and never synchronously
- * from inside `start` or `invoke` (the scheduler is still recording the call).
+ * A host must call the listener's methods at most once per outcome and never after `onExit`. It may answer from
+ * inside `start` or `invoke` (a simulated host often does); the Platform holds back what it asks of an instance
+ * until `start` has returned its handle.
  */
 export interface InstanceHost {
   start(spec: InstanceSpec, listener: InstanceListener): InstanceHandle;
