@@ -149,6 +149,27 @@ export const main_handler = async () => ({
     await page.close();
   });
 
+  test('hosts on one page share one sandbox frame, which goes when the last host is disposed', async () => {
+    const { page } = await openHarness();
+    const frames = await page.evaluate(async () => {
+      const { BrowserInstanceHost } = window.hsEngine;
+      const count = () => document.querySelectorAll('iframe[sandbox="allow-scripts"]').length;
+      const first = await BrowserInstanceHost.create();
+      const second = await BrowserInstanceHost.create();
+      const withTwo = count();
+      first.dispose();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const withOne = count();
+      second.dispose();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return [withTwo, withOne, count()];
+    });
+    expect(frames).toEqual([1, 1, 0]);
+    const report = await run(page, { 'index.ts': counter }, [{ n: 1 }]);
+    expect(report.results).toEqual([{ ok: true, value: { n: 1, count: 1 } }]);
+    await page.close();
+  });
+
   test('a log flood is capped, and the request still answers', async () => {
     const { page } = await openHarness();
     const report = await run(page, {

@@ -3,22 +3,25 @@ import type { ExitReason, InstanceHandle, InstanceHost, InstanceListener, Instan
 import { parseInstanceMessage, PROTOCOL_VERSION } from '../../faas/protocol.ts';
 import type { ContextFields, ErrorInfo, HostMessage, InstanceMessage } from '../../faas/protocol.ts';
 import { LOG_MESSAGE_CAP, parseOnline } from './frame-protocol.ts';
-import { SandboxFrame } from './sandbox-frame.ts';
-import { loadInstanceWorkerScript } from './instance-worker-script.ts';
+import type { SandboxFrame } from './sandbox-frame.ts';
+import { acquireFrame, releaseFrame } from './shared-frame.ts';
 
 export interface BrowserInstanceHostOptions {
   /** The scheduler's clock, to turn its deadlines into epoch times; without it deadlines are taken as epoch times. */
   clock?: Clock;
   region?: string;
-  /** Where the hidden sandbox frame is attached; the document's body by default. */
+  /** Where the hidden sandbox frame is attached if this host opens it; the document's body by default. */
   container?: HTMLElement;
 }
 
+/** Instance keys, unique across the hosts that share the page's frame. */
+let nextKey = 0;
+
 /**
- * Instances as Web Workers inside one sandboxed, opaque-origin iframe, so user code runs neither on the page's
- * thread nor with the site's origin. A cold start is: the frame creates a worker from a blob of the bundled
- * runtime (spawn), the runtime receives the bundle (load) and runs its top level (init). A warm invoke is one
- * message on the instance's own MessagePort. `terminate` ends the worker at once.
+ * Instances as Web Workers inside a sandboxed, opaque-origin iframe (one per page, shared by its hosts), so user
+ * code runs neither on the page's thread nor with the site's origin. A cold start is: the frame creates a worker
+ * from a blob of the bundled runtime (spawn), the runtime receives the bundle (load) and runs its top level (init).
+ * A warm invoke is one message on the instance's own MessagePort. `terminate` ends the worker at once.
  *
  * Memory: browsers cannot measure a dedicated worker's memory (`performance.memory` does not exist there), so
  * results carry no memory figure and no memory limit is enforced in the browser; the CLI's Node host does both.
@@ -27,27 +30,25 @@ export class BrowserInstanceHost implements InstanceHost {
   readonly #frame: SandboxFrame;
   readonly #options: BrowserInstanceHostOptions;
   readonly #instances = new Map<string, BrowserInstance>();
-  #next = 0;
+  readonly #stopListening: () => void;
   #disposed = false;
 
   private constructor(frame: SandboxFrame, options: BrowserInstanceHostOptions) {
     this.#frame = frame;
     this.#options = options;
-    frame.listen((message) => {
+    this.#stopListening = frame.listen((message) => {
       if (message.hs === 'worker-error') this.#instances.get(message.id)?.workerFailed(message.message);
     });
   }
 
-  /** Loads the instance worker's script, opens the sandbox frame and waits until it listens (rejects with a readable message). */
+  /** Loads the instance worker's script and opens the page's sandbox frame if needed (rejects with a readable message). */
   static async create(options: BrowserInstanceHostOptions = {}): Promise<BrowserInstanceHost> {
-    const script = await loadInstanceWorkerScript();
-    const frame = await SandboxFrame.open(script.source, script.type, options.container);
-    return new BrowserInstanceHost(frame, options);
+    return new BrowserInstanceHost(await acquireFrame(options.container), options);
   }
 
   start(spec: InstanceSpec, listener: InstanceListener): InstanceHandle {
-    this.#next += 1;
-    const key = `i${this.#next}`;
+    nextKey += 1;
+    const key = `i${nextKey}`;
     const instance = new BrowserInstance(key, spec, listener, this.#options, this.#frame, () => this.#instances.delete(key));
     if (this.#disposed) instance.terminate('shutdown');
     else this.#instances.set(key, instance);
@@ -59,14 +60,16 @@ export class BrowserInstanceHost implements InstanceHost {
     return this.#instances.size;
   }
 
-  /** Ends every instance ('shutdown') and removes the frame. */
+  /** Ends every instance of this host ('shutdown'); the frame goes when no host uses it. */
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
     for (const instance of [...this.#instances.values()]) instance.terminate('shutdown');
-    this.#frame.close();
+    this.#stopListening();
+    releaseFrame(this.#frame);
   }
 }
+
 
 class BrowserInstance implements InstanceHandle {
   readonly #key: string;

@@ -10,7 +10,7 @@ import type { FrameToPage, PageToFrame } from './frame-protocol.ts';
 export class SandboxFrame {
   readonly #iframe: HTMLIFrameElement;
   readonly #onMessage: (event: MessageEvent) => void;
-  #listener: ((message: FrameToPage) => void) | undefined;
+  readonly #listeners = new Set<(message: FrameToPage) => void>();
 
   private constructor(iframe: HTMLIFrameElement, onMessage: (event: MessageEvent) => void) {
     this.#iframe = iframe;
@@ -37,7 +37,7 @@ export class SandboxFrame {
         if (message.hs === 'frame-ready') {
           clearTimeout(timer);
           resolve();
-        } else if (frame) frame.#listener?.(message);
+        } else if (frame) for (const listener of frame.#listeners) listener(message);
       };
       frame = new SandboxFrame(iframe, onMessage);
       window.addEventListener('message', onMessage);
@@ -54,8 +54,10 @@ export class SandboxFrame {
     return opened;
   }
 
-  listen(listener: (message: FrameToPage) => void): void {
-    this.#listener = listener;
+  /** Hears workers that died on their own; returns the call that stops listening. */
+  listen(listener: (message: FrameToPage) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   spawn(id: string, port: MessagePort): void {
