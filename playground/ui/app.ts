@@ -61,7 +61,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   status.textContent = t.loadingEditor;
   try {
     const { CodeEditor } = await import('./editor/code-editor.ts');
-    editor = new CodeEditor(part(root, 'editor'), { onRun: () => void invoke(), ariaLabel: t.files });
+    editor = new CodeEditor(part(root, 'editor'), { onRun: () => void invoke(), ariaLabel: t.codeEditor });
     editor.setFiles(project.files, currentFile);
     editor.onChange(() => save());
   } catch (error) {

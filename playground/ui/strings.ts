@@ -10,6 +10,7 @@ export interface PlaygroundStrings {
   editorFailed: string;
   ready: string;
   files: string;
+  codeEditor: string;
   addFile: string;
   renameFile: string;
   deleteFile: string;
