@@ -155,6 +155,25 @@ describe('the playground', () => {
     await page.close();
   });
 
+  test('a reload keeps the edited code, settings and event', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.url}/playground/`);
+    await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+    await replaceCode(page, "export const main_handler = async () => 'keptAcrossReloads';");
+    await page.locator('.hs-pg__settings summary').click();
+    await page.locator('[data-hs="timeout"]').fill('7');
+    await page.locator('[data-hs="timeout"]').dispatchEvent('change');
+    await page.locator('[data-hs="event"]').fill('{ "kept": true }');
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('.monaco-editor .view-lines').textContent(), { timeout: 10_000 }).toContain('keptAcrossReloads');
+    expect(await page.locator('[data-hs="timeout"]').inputValue()).toBe('7');
+    expect(await page.locator('[data-hs="event"]').inputValue()).toBe('{ "kept": true }');
+    await context.close();
+  });
+
   test('a corrupt saved project is reported and the template is used', async () => {
     const page = await browser.newPage();
     await page.addInitScript(() => {
