@@ -39,7 +39,7 @@ describe('an example embedded in a docs page', () => {
 
     await example.locator('[data-hs="runner-run"]').click();
     await expect.poll(() => example.locator('[data-start]').getAttribute('data-start'), { timeout: 30_000 }).toBe('warm');
-    expect(await example.locator('.hs-tl__target').count()).toBe(2);
+    await expect.poll(() => example.locator('.hs-tl__target').count(), { timeout: 10_000 }).toBe(2);
     expect(errors).toEqual([]);
     await page.close();
   });
