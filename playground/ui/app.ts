@@ -47,6 +47,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   let engine: Engine | undefined;
   const tabs = new PanelTabs(root, (id) => {
     if (id === 'timeline') timeline.update();
+    if (id === 'logs') logs.refresh();
   });
   const logs = new LogPanel(tabs.panel('logs'), t, root.querySelector('[data-hs="log-count"]'), (id) => names.label(id, t.instance));
   const timeline = new TimelinePanel(tabs.panel('timeline'), model, t, () => engine?.now() ?? performance.now(), (requestId) => {

@@ -62,6 +62,11 @@ export class LogPanel {
     this.schedule();
   }
 
+  /** Draws the lines now; the tabs call it when the panel is shown, since a hidden panel is not kept drawn. */
+  refresh(): void {
+    this.redraw();
+  }
+
   /** Shows only one request's lines, e.g. after clicking a bar on the timeline. */
   showRequest(requestId: string): void {
     this.setFilter({ requestId });
@@ -88,6 +93,7 @@ export class LogPanel {
     fillOptions(this.instanceSelect, this.store.instanceIds(), this.filter.instanceId, this.t.all, this.instanceName);
     this.note.textContent = lines.length === 0 ? this.t.logsEmpty : this.store.dropped > 0 ? fill(this.t.logsDropped, { count: this.store.dropped }) : '';
     this.note.hidden = this.note.textContent === '';
+    if (this.list.closest('[hidden]')) return;
     const shown = lines.filter((line) => matches(line, this.filter));
     this.list.replaceChildren(...shown.slice(-1000).map((line) => this.renderLine(line)));
     this.list.scrollTop = this.list.scrollHeight;

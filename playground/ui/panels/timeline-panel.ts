@@ -60,6 +60,8 @@ export class TimelinePanel {
   }
 
   private draw(): void {
+    // A hidden panel is drawn when it is shown (the tabs call update), not on every request of a load run.
+    if (this.host.closest('[hidden]')) return;
     const width = Math.max(280, this.host.clientWidth) * this.zoom;
     const t = this.t;
     const labels: TimelineLabels = {
