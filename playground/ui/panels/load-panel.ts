@@ -83,13 +83,14 @@ export class LoadPanel {
     }
   }
 
+  /** At most four redraws a second: the charts must not take the main thread from the requests they measure. */
   private schedule(): void {
     if (this.pending) return;
     this.pending = true;
-    requestAnimationFrame(() => {
+    setTimeout(() => requestAnimationFrame(() => {
       this.pending = false;
       this.draw();
-    });
+    }), 250);
   }
 
   private draw(): void {

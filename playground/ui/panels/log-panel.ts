@@ -89,11 +89,11 @@ export class LogPanel {
   private redraw(): void {
     const lines = this.store.all();
     if (this.counter) this.counter.textContent = lines.length > 0 ? String(lines.length) : '';
+    if (this.list.closest('[hidden]')) return;
     fillOptions(this.requestSelect, this.store.requestIds(), this.filter.requestId, this.t.all, (id) => id.slice(0, 8));
     fillOptions(this.instanceSelect, this.store.instanceIds(), this.filter.instanceId, this.t.all, this.instanceName);
     this.note.textContent = lines.length === 0 ? this.t.logsEmpty : this.store.dropped > 0 ? fill(this.t.logsDropped, { count: this.store.dropped }) : '';
     this.note.hidden = this.note.textContent === '';
-    if (this.list.closest('[hidden]')) return;
     const shown = lines.filter((line) => matches(line, this.filter));
     this.list.replaceChildren(...shown.slice(-1000).map((line) => this.renderLine(line)));
     this.list.scrollTop = this.list.scrollHeight;
