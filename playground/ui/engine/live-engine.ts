@@ -1,14 +1,13 @@
 import { browserCompiler } from '../../compiler/browser.ts';
 import { Platform } from '../../faas/platform.ts';
 import { RealClock } from '../../faas/real-clock.ts';
-import { formatReportLine } from '../../faas/report-line.ts';
-import type { InvocationRecord } from '../../faas/invocation-record.ts';
 import type { PlatformEvent } from '../../faas/platform-events.ts';
 import { BrowserInstanceHost } from '../../hosts/browser/browser-instance-host.ts';
 import type { Project } from '../project/project.ts';
 import type { DeployOutcome, Engine, EngineListener } from './engine.ts';
 import type { InstanceNames } from './instance-names.ts';
 import type { InvocationView } from './invocation-view.ts';
+import { viewOf } from './record-view.ts';
 
 const FUNCTION_NAME = 'hello-serverless';
 
@@ -121,30 +120,4 @@ function forward(event: PlatformEvent, listener: EngineListener): void {
     default:
       break;
   }
-}
-
-export function viewOf(record: InvocationRecord, names: InstanceNames): InvocationView {
-  const phases = record.startKind === 'cold' ? record.phases : null;
-  return {
-    bar: {
-      requestId: record.requestId,
-      instanceId: record.instanceId ?? undefined,
-      kind: record.startKind,
-      status: record.status,
-      arrival: record.arrivalMs,
-      start: record.startMs,
-      end: record.endMs,
-      spawnMs: phases?.spawnMs ?? 0,
-      loadMs: phases?.loadMs ?? 0,
-      initMs: phases?.initMs ?? 0,
-    },
-    instanceNumber: record.instanceId === null ? undefined : names.number(record.instanceId),
-    durationMs: record.durationMs,
-    billedDurationMs: record.billedDurationMs,
-    billedGbSeconds: record.gbSeconds,
-    memoryMb: record.memoryMb,
-    maxMemoryMb: record.maxMemoryUsedMb ?? undefined,
-    result: record.error ? { ok: false, error: record.error } : { ok: true, value: record.result },
-    report: formatReportLine(record),
-  };
 }

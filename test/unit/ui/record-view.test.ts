@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import type { InvocationRecord } from '../../../playground/faas/invocation-record.ts';
+import { InstanceNames } from '../../../playground/ui/engine/instance-names.ts';
+import { viewOf } from '../../../playground/ui/engine/record-view.ts';
+
+function record(partial: Partial<InvocationRecord>): InvocationRecord {
+  return {
+    requestId: 'r1',
+    functionName: 'f',
+    dialect: 'lambda',
+    instanceId: 'f#1',
+    startKind: 'warm',
+    status: 'ok',
+    arrivalMs: 100,
+    startMs: 100,
+    endMs: 105,
+    phases: null,
+    durationMs: 5,
+    billedDurationMs: 5,
+    memoryMb: 128,
+    gbSeconds: 0.000625,
+    maxMemoryUsedMb: null,
+    result: { hello: 'world' },
+    error: null,
+    throttle: null,
+    logs: [],
+    ...partial,
+  };
+}
+
+describe('a finished request as the panels show it', () => {
+  test('a cold start carries its phases onto the timeline bar and numbers its instance', () => {
+    const names = new InstanceNames();
+    names.number('other');
+    const view = viewOf(record({ startKind: 'cold', startMs: 140, endMs: 145, phases: { spawnMs: 10, loadMs: 5, initMs: 25 } }), names);
+    expect(view.bar).toMatchObject({ kind: 'cold', arrival: 100, start: 140, end: 145, spawnMs: 10, loadMs: 5, initMs: 25, instanceId: 'f#1' });
+    expect(view.instanceNumber).toBe(2);
+    expect(view.result).toEqual({ ok: true, value: { hello: 'world' } });
+    expect(view.report).toMatch(/^REPORT RequestId: r1\tDuration: 5\.00 ms\tBilled Duration: 5 ms\tMemory Size: 128 MB\tInit Duration: 30\.00 ms$/);
+    expect(view.maxMemoryMb).toBeUndefined();
+  });
+
+  test('a warm start draws no start phases even if the record kept them', () => {
+    const view = viewOf(record({ phases: { spawnMs: 10, loadMs: 5, initMs: 25 } }), new InstanceNames());
+    expect([view.bar.spawnMs, view.bar.loadMs, view.bar.initMs]).toEqual([0, 0, 0]);
+  });
+
+  test('a throttled request has no instance and shows its error', () => {
+    const error = { errorType: 'TooManyRequestsException', errorMessage: 'Rate Exceeded.' };
+    const view = viewOf(record({ instanceId: null, startKind: 'throttled', status: 'throttled', error, result: undefined }), new InstanceNames());
+    expect(view.bar.instanceId).toBeUndefined();
+    expect(view.instanceNumber).toBeUndefined();
+    expect(view.result).toEqual({ ok: false, error });
+  });
+});
