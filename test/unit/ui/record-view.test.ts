@@ -23,6 +23,7 @@ function record(partial: Partial<InvocationRecord>): InvocationRecord {
     result: { hello: 'world' },
     error: null,
     throttle: null,
+    statusCode: 200,
     logs: [],
     ...partial,
   };
