@@ -79,6 +79,7 @@ export interface PlaygroundStrings {
   throttledExplained: string;
   instanceEndedExplained: string;
   value: string;
+  parsedBody: string;
   error: string;
   logsEmpty: string;
   logsDropped: string;

@@ -56,13 +56,15 @@ describe('the playground', () => {
     expect(await page.locator('[data-hs="result-status"]').textContent()).toBe(ok);
     expect(await page.locator('[data-start]').getAttribute('data-start')).toBe('cold');
     expect(await page.locator('.hs-badge').textContent()).toContain(cold);
-    const first = JSON.parse(JSON.parse((await page.locator('[data-hs="result-value"]').textContent()) ?? '{}').body);
+    // The panel shows the gateway response's JSON body parsed, next to the raw returned value.
+    const first = JSON.parse((await page.locator('[data-hs="result-body"]').textContent()) ?? '{}');
+    expect(JSON.parse(JSON.parse((await page.locator('[data-hs="result-value"]').textContent()) ?? '{}').body)).toEqual(first);
     expect(first).toMatchObject({ invocationsOnThisInstance: 1, visitsInTmp: 1 });
 
     await invoke(page);
     expect(await page.locator('[data-start]').getAttribute('data-start')).toBe('warm');
     expect(await page.locator('.hs-badge').textContent()).toContain(warm);
-    const second = JSON.parse(JSON.parse((await page.locator('[data-hs="result-value"]').textContent()) ?? '{}').body);
+    const second = JSON.parse((await page.locator('[data-hs="result-body"]').textContent()) ?? '{}');
     // Module scope and /tmp survived the warm invoke: the lesson the template teaches.
     expect(second).toMatchObject({ invocationsOnThisInstance: 2, visitsInTmp: 2, instanceStartedAt: first.instanceStartedAt });
     expect(await page.locator('[data-hs="result-instance"]').textContent()).toMatch(/1/);

@@ -45,8 +45,16 @@ export function renderResult(panel: HTMLElement, view: InvocationView, t: Playgr
   facts.push([t.maxMemory, view.maxMemoryMb === undefined ? t.notMeasured : `${Math.round(view.maxMemoryMb)} / ${view.memoryMb} MB`]);
   facts.push([t.requestId, h('code', {}, bar.requestId)]);
 
+  const body = view.result.ok ? jsonBody(view.result.value) : undefined;
   const output = view.result.ok
-    ? h('section', { class: 'hs-result__value' }, h('h3', {}, t.value), h('pre', { 'data-hs': 'result-value' }, formatValue(view.result.value)))
+    ? h(
+        'section',
+        { class: 'hs-result__value' },
+        body === undefined ? null : h('h3', {}, t.parsedBody),
+        body === undefined ? null : h('pre', { 'data-hs': 'result-body' }, JSON.stringify(body, null, 2)),
+        h('h3', {}, t.value),
+        h('pre', { 'data-hs': 'result-value' }, formatValue(view.result.value)),
+      )
     : h(
         'section',
         { class: 'hs-result__error' },
@@ -64,6 +72,17 @@ export function renderResult(panel: HTMLElement, view: InvocationView, t: Playgr
 
 export function renderResultMessage(panel: HTMLElement, message: string, kind: 'info' | 'error' = 'info'): void {
   panel.replaceChildren(h('p', { class: kind === 'error' ? 'hs-pg__error' : 'hs-pg__empty', 'data-hs': 'result-message' }, message));
+}
+
+/** An API gateway response keeps its payload as a JSON string in `body`; shown parsed, it is readable at a glance. */
+function jsonBody(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || !('body' in value) || typeof value.body !== 'string') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value.body);
+    return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function formatValue(value: unknown): string {
