@@ -20,7 +20,6 @@ export class CodeEditor {
   private readonly editor: monacoApi.editor.IStandaloneCodeEditor;
   private readonly models = new Map<string, monacoApi.editor.ITextModel>();
   private readonly changeListeners: Array<() => void> = [];
-  private readonly stopWatchingTheme: () => void;
   private current = '';
 
   constructor(container: HTMLElement, options: { readOnly?: boolean; onRun(): void; ariaLabel: string }) {
@@ -41,7 +40,7 @@ export class CodeEditor {
       wordWrap: 'on',
     });
     this.editor.addCommand(this.monaco.KeyMod.CtrlCmd | this.monaco.KeyCode.Enter, () => options.onRun());
-    this.stopWatchingTheme = watchSiteTheme((theme) => this.monaco.editor.setTheme(theme === 'light' ? 'vs' : 'vs-dark'));
+    watchSiteTheme((theme) => this.monaco.editor.setTheme(theme === 'light' ? 'vs' : 'vs-dark'));
   }
 
   /** Replaces every file (a new project, a reset, a restore) and shows `open`. */
@@ -119,15 +118,6 @@ export class CodeEditor {
     }
   }
 
-  focus(): void {
-    this.editor.focus();
-  }
-
-  dispose(): void {
-    this.stopWatchingTheme();
-    this.editor.dispose();
-    for (const model of this.models.values()) model.dispose();
-  }
 }
 
 function languageOf(path: string): string {

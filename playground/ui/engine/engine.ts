@@ -20,5 +20,4 @@ export interface Engine {
   deploy(project: Project): Promise<DeployOutcome>;
   invoke(event: unknown): Promise<InvocationView>;
   now(): number;
-  dispose(): void;
 }

@@ -85,10 +85,6 @@ export async function createLiveEngine(listener: EngineListener, names: Instance
     deploy,
     invoke,
     now: () => clock.now(),
-    dispose: () => {
-      platform.shutdown();
-      host.dispose();
-    },
   };
 }
 

@@ -34,9 +34,9 @@ export interface TimelineLabels {
   target(bar: RequestBar): string;
 }
 
-export const GUTTER = 104;
-export const AXIS_HEIGHT = 22;
-export const LANE_HEIGHT = 30;
+const GUTTER = 104;
+const AXIS_HEIGHT = 22;
+const LANE_HEIGHT = 30;
 const BAR_HEIGHT = 18;
 const MIN_BAR = 3;
 const RIGHT_PAD = 12;
@@ -125,7 +125,7 @@ function axis(from: number, to: number, x: (t: number) => number, height: number
 }
 
 /** 1, 2 or 5 times a power of ten: the steps a person reads without effort. */
-export function niceStep(rough: number): number {
+function niceStep(rough: number): number {
   const power = 10 ** Math.floor(Math.log10(Math.max(rough, 1e-6)));
   const unit = rough / power;
   return (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 5 ? 5 : 10) * power;

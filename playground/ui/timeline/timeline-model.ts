@@ -56,12 +56,6 @@ export class TimelineModel {
     this.bars.push(bar);
   }
 
-  clear(): void {
-    this.lanes.length = 0;
-    this.bars.length = 0;
-    this.byInstance.clear();
-  }
-
   /** The span worth drawing: from the first thing that happened to `now` (or the last thing, if later). */
   span(now: number): { from: number; to: number } {
     let from = Infinity;
