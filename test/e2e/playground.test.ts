@@ -92,6 +92,19 @@ describe('the playground', () => {
     await page.close();
   });
 
+  test('Ctrl+Enter in the editor invokes', async () => {
+    const { page } = await openPlayground('/playground/');
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Enter');
+    await page.locator('[data-hs="result-status"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-start]').getAttribute('data-start')).toBe('cold');
+    await page.locator('[data-hs-tab="timeline"]').click();
+    await page.waitForTimeout(500);
+    // One key press, one request: the editor's shortcut and the page's must not both fire.
+    expect(await page.locator('.hs-tl__target').count()).toBe(1);
+    await page.close();
+  });
+
   test('a syntax error is marked in the editor and nothing runs', async () => {
     const { page } = await openPlayground('/playground/');
     await replaceCode(page, 'export const main_handler = async () => {\n  return { ok: true ;\n};\n');
