@@ -6,7 +6,7 @@
  * ourselves keeps the sidebar in step with the files, and Starlight still labels each link with the title of the
  * page in the reader's language.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
@@ -21,6 +21,8 @@ function frontmatterOf(path: string): Frontmatter {
 
 export function sidebarItems(docsRoot: string, directory: string): string[] {
   const folder = join(docsRoot, directory);
+  // A group whose pages are not written yet stays empty rather than failing the build.
+  if (!existsSync(folder)) return [];
   const pages = readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isFile() && /^[^_].*\.mdx?$/.test(entry.name))
     .map((entry) => {

@@ -32,4 +32,8 @@ describe('sidebar items for a docs folder', () => {
     });
     expect(sidebarItems(root, 'guide')).toEqual(['guide/first', 'guide/y', 'guide/z']);
   });
+
+  test('a folder with no pages yet gives an empty group', () => {
+    expect(sidebarItems(docsWith({}), 'missing')).toEqual([]);
+  });
 });
