@@ -10,7 +10,9 @@ const TWO_PATHS = new Set(['rename', 'renameSync', 'copyFile', 'copyFileSync', '
  * machine's real /tmp between instances. Relative paths start at the function's root, the working directory
  * of a real function (a worker thread cannot chdir).
  */
-export function scopedFs(tmpDir: string, functionRoot: string): { fs: typeof fs; promises: typeof fs.promises } {
+export function scopedFs(tmpDir: string, functionRootPath: string): { fs: typeof fs; promises: typeof fs.promises } {
+  // "/fn/" and "/fn" name the same root; compare without the trailing slash.
+  const functionRoot = functionRootPath.replace(/(.)\/+$/, '$1');
   // The scratch directory and the function itself may live under the machine's /tmp: leave their real paths alone.
   const isOwn = (path: string): boolean => path.startsWith(`${tmpDir}/`) || path === tmpDir || path.startsWith(`${functionRoot}/`) || path === functionRoot;
   const rewrite = (path: unknown): unknown => {
