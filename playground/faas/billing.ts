@@ -1,7 +1,9 @@
-/** Lambda bills in 1 ms steps, rounding up; a handler that ran at all is billed at least 1 ms. */
+/**
+ * Lambda bills in 1 ms steps, rounding up, and a handler that ran at all is billed at least 1 ms, even when a
+ * coarse timer (the browser's) measured it as 0 ms. Callers only ask for handlers that ran.
+ */
 export function billedDurationMs(durationMs: number): number {
-  if (!(durationMs > 0)) return 0;
-  return Math.ceil(durationMs);
+  return Math.max(1, Math.ceil(durationMs));
 }
 
 /** Compute charge unit: billed seconds times configured memory in GB (1 GB = 1024 MB). */

@@ -5,11 +5,11 @@ import { formatReportLine } from '../../../playground/faas/report-line.ts';
 import { fixture, fn } from './platform-fixture.ts';
 
 describe('billing', () => {
-  it('rounds the duration up to the next millisecond', () => {
+  it('rounds the duration up to the next millisecond, at least 1 ms for a handler that ran', () => {
     expect(billedDurationMs(12.01)).toBe(13);
     expect(billedDurationMs(12)).toBe(12);
     expect(billedDurationMs(0.2)).toBe(1);
-    expect(billedDurationMs(0)).toBe(0);
+    expect(billedDurationMs(0)).toBe(1);
   });
 
   it('charges billed seconds times memory in GB', () => {
