@@ -1,32 +1,19 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { collectErrors, launchBrowser } from './support/browser.ts';
-import { serveBuiltSite } from './support/site.ts';
-import type { StaticSite } from './support/static-server.ts';
+import { describe, expect, test } from 'vitest';
+import { collectErrors } from './support/browser.ts';
+import { useBuiltSite } from './support/suite.ts';
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveBuiltSite();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const suite = useBuiltSite();
 
 describe('an example embedded in a docs page', () => {
   test.each([
     { path: '/concepts/instance-lifecycle/', ok: 'Succeeded' },
     { path: '/zh-cn/concepts/instance-lifecycle/', ok: '成功' },
   ])('$path shows the code without running anything, then runs it on click', async ({ path, ok }) => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const errors = collectErrors(page);
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
-    await page.goto(site.url + path, { waitUntil: 'networkidle' });
+    await page.goto(suite.url + path, { waitUntil: 'networkidle' });
     const example = page.locator('.hs-example').first();
     expect(await example.locator('figure, .expressive-code').count()).toBeGreaterThan(0);
     expect(workers).toEqual([]);
@@ -45,8 +32,8 @@ describe('an example embedded in a docs page', () => {
   });
 
   test('"Open in the playground" carries the example there without running it', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/concepts/instance-lifecycle/`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.url}/concepts/instance-lifecycle/`);
     const example = page.locator('.hs-example').first();
     await example.locator('[data-hs-run]').click();
     await example.locator('[data-hs="result-status"]').waitFor({ timeout: 30_000 });
@@ -60,12 +47,12 @@ describe('an example embedded in a docs page', () => {
   });
 
   test('a docs page without examples ships no playground code', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const scripts: string[] = [];
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(request.url());
     });
-    await page.goto(`${site.url}/start/how-to-use/`, { waitUntil: 'networkidle' });
+    await page.goto(`${suite.url}/start/how-to-use/`, { waitUntil: 'networkidle' });
     expect(scripts.filter((url) => /Example|example-run|app\.|code-editor|editor\.api/.test(url))).toEqual([]);
     await page.close();
   });

@@ -5,32 +5,19 @@
  */
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
-import { serveBuiltSite } from './support/site.ts';
-import type { StaticSite } from './support/static-server.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBuiltSite } from './support/suite.ts';
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveBuiltSite();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const suite = useBuiltSite();
 
 async function ready(page: Page): Promise<void> {
   await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
   await expect.poll(() => page.locator('[data-hs="invoke"]').isEnabled(), { timeout: 30_000 }).toBe(true);
 }
 
-async function openPlayground(url = `${site.url}/playground/`): Promise<Page> {
-  const page = await browser.newPage();
+async function openPlayground(url = `${suite.url}/playground/`): Promise<Page> {
+  const page = await suite.browser.newPage();
   await page.goto(url);
   await ready(page);
   return page;
@@ -67,7 +54,7 @@ describe('the engine behind the playground page', () => {
     const value = JSON.parse((await page.locator('[data-hs="result-value"]').textContent()) ?? '{}');
     expect(value.storage).toMatch(/^refused/);
     expect(value.cookie).toMatch(/^refused/);
-    expect(value.origin).not.toBe(site.url);
+    expect(value.origin).not.toBe(suite.url);
     expect(JSON.stringify(value)).not.toContain('secret-from-the-site');
     await page.close();
   });
@@ -95,9 +82,9 @@ describe('the engine behind the playground page', () => {
   });
 
   test('a share link opens the same code in a fresh browser and runs nothing until Invoke', async () => {
-    const sharer = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const sharer = await suite.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await sharer.newPage();
-    await page.goto(`${site.url}/playground/`);
+    await page.goto(`${suite.url}/playground/`);
     await ready(page);
     await typeCode(page, "export const main_handler = async () => ({ shared: 'from the link 分享' });");
     await page.locator('[data-hs="share"]').click();
@@ -107,7 +94,7 @@ describe('the engine behind the playground page', () => {
     expect(url).toContain('#project=');
     await sharer.close();
 
-    const fresh = await browser.newContext();
+    const fresh = await suite.browser.newContext();
     const opened = await fresh.newPage();
     await opened.goto(url);
     await ready(opened);

@@ -2,31 +2,19 @@
  * The browser engine on its own (the sandboxed instance host and the esbuild-wasm compiler), driven on a bare
  * harness page of the built site, so these specs fail for engine reasons only.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectErrors, launchBrowser } from './support/browser.ts';
-import { serveBuiltSite } from './support/site.ts';
-import type { StaticSite } from './support/static-server.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { collectErrors } from './support/browser.ts';
+import { useBuiltSite } from './support/suite.ts';
 import { installEngineDriver } from './engine-driver.ts';
 import type { RunOptions, RunReport } from './engine-driver.ts';
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveBuiltSite();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const suite = useBuiltSite();
 
 async function openHarness(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
+  const page = await suite.browser.newPage();
   const errors = collectErrors(page);
-  await page.goto(`${site.url}/dev/engine-harness/`);
+  await page.goto(`${suite.url}/dev/engine-harness/`);
   await page.locator('body[data-ready="true"]').waitFor();
   await installEngineDriver(page);
   return { page, errors };
@@ -114,7 +102,7 @@ export const main_handler = async () => ({
     expect(value.cookie).toMatch(/^refused/);
     expect(value.parentDom).toMatch(/^refused/);
     expect(value.postMessage).toMatch(/^refused/);
-    expect(value.origin).not.toBe(site.url);
+    expect(value.origin).not.toBe(suite.url);
     await page.close();
   });
 
@@ -219,7 +207,7 @@ describe('keeping work in the browser', () => {
 
   test('a broken share link says what is wrong, in the page language, and falls back to the saved project', async () => {
     const { page } = await openHarness();
-    await page.goto(`${site.url}/dev/engine-harness/#project=1.abc`);
+    await page.goto(`${suite.url}/dev/engine-harness/#project=1.abc`);
     await page.locator('body[data-ready="true"]').waitFor();
     const restored = await page.evaluate(async (t) => (await window.hsEngine.openProjectStore({ locale: 'zh-cn' })).restore(t), template);
     expect(restored.project).toEqual(template);

@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectErrors, launchBrowser } from './support/browser.ts';
-import { serveBuiltSite } from './support/site.ts';
-import type { StaticSite } from './support/static-server.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { collectErrors } from './support/browser.ts';
+import { useBuiltSite } from './support/suite.ts';
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveBuiltSite();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const suite = useBuiltSite();
 
 async function openPlayground(path: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport });
+  const page = await suite.browser.newPage({ viewport });
   const errors = collectErrors(page);
-  await page.goto(site.url + path);
+  await page.goto(suite.url + path);
   await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
   await expect.poll(() => page.locator('[data-hs="invoke"]').isEnabled(), { timeout: 15_000 }).toBe(true);
   return { page, errors };
@@ -171,9 +159,9 @@ describe('the playground', () => {
   });
 
   test('a reload keeps the edited code, settings and event', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${site.url}/playground/`);
+    await page.goto(`${suite.url}/playground/`);
     await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
     await replaceCode(page, "export const main_handler = async () => 'keptAcrossReloads';");
     await page.locator('.hs-pg__settings summary').click();
@@ -190,11 +178,11 @@ describe('the playground', () => {
   });
 
   test('a corrupt saved project is reported and the template is used', async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     await page.addInitScript(() => {
       if (location.pathname.startsWith('/playground')) localStorage.setItem('hello-serverless:project:v1', '{"entry": 42');
     });
-    await page.goto(`${site.url}/playground/`);
+    await page.goto(`${suite.url}/playground/`);
     await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
     const notice = page.locator('[data-hs="notice"]');
     await expect.poll(() => notice.isVisible(), { timeout: 10_000 }).toBe(true);
