@@ -1,7 +1,8 @@
+import { initMessage, invokeMessage } from '../host-messages.ts';
 import type { Clock } from '../../faas/clock.ts';
 import type { ExitReason, InstanceHandle, InstanceHost, InstanceListener, InstanceSpec, InvokeRequest, StartPhases } from '../../faas/instance-host.ts';
-import { parseInstanceMessage, PROTOCOL_VERSION } from '../../faas/protocol.ts';
-import type { ContextFields, ErrorInfo, HostMessage, InstanceMessage } from '../../faas/protocol.ts';
+import { parseInstanceMessage } from '../../faas/protocol.ts';
+import type { ErrorInfo, HostMessage, InstanceMessage } from '../../faas/protocol.ts';
 import { LOG_MESSAGE_CAP, parseOnline } from './frame-protocol.ts';
 import type { SandboxFrame } from './sandbox-frame.ts';
 import { acquireFrame, releaseFrame } from './shared-frame.ts';
@@ -100,24 +101,13 @@ class BrowserInstance implements InstanceHandle {
     this.#port.onmessageerror = () => this.#end('protocol-error', protocolError('a message from the instance could not be read'));
     frame.spawn(key, channel.port2);
     // Queued on the port until the worker picks it up, so loading overlaps the worker's start.
-    this.#send({ v: PROTOCOL_VERSION, type: 'init', bundle: spec.bundle, exportName: spec.exportName, dialect: spec.dialect, env: spec.env, files: spec.files, limits: { memoryMb: spec.memoryMb, timeoutMs: spec.timeoutMs }, functionName: spec.functionName });
+    this.#send(initMessage(spec));
   }
 
   invoke(request: InvokeRequest): void {
     if (this.#ended) return;
     this.#current = request.requestId;
-    const context: ContextFields = {
-      requestId: request.requestId,
-      functionName: this.#spec.functionName,
-      functionVersion: '$LATEST',
-      memoryLimitInMB: this.#spec.memoryMb,
-      timeLimitInMs: this.#spec.timeoutMs,
-      namespace: 'default',
-      region: this.#options.region ?? (this.#spec.dialect === 'scf' ? 'ap-guangzhou' : 'us-east-1'),
-    };
-    const clock = this.#options.clock;
-    const deadline = clock ? Date.now() + (request.deadline - clock.now()) : request.deadline;
-    this.#send({ v: PROTOCOL_VERSION, type: 'invoke', requestId: request.requestId, event: request.event, context, deadline });
+    this.#send(invokeMessage(this.#spec, request, this.#options.region, this.#options.clock));
   }
 
   terminate(reason: ExitReason): void {

@@ -1,11 +1,12 @@
+import { initMessage, invokeMessage } from '../host-messages.ts';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Clock } from '../../faas/clock.ts';
 import type { ExitReason, InstanceHandle, InstanceHost, InstanceListener, InstanceSpec, InvokeRequest, StartPhases } from '../../faas/instance-host.ts';
-import { parseInstanceMessage, PROTOCOL_VERSION } from '../../faas/protocol.ts';
-import type { ContextFields, ErrorInfo, HostMessage, InstanceMessage } from '../../faas/protocol.ts';
+import { parseInstanceMessage } from '../../faas/protocol.ts';
+import type { ErrorInfo, HostMessage, InstanceMessage } from '../../faas/protocol.ts';
 import type { InstanceWorkerData } from './instance-worker.ts';
 import { instanceWorkerSource } from './worker-source.ts';
 
@@ -85,26 +86,15 @@ class NodeInstance implements InstanceHandle {
     this.#worker.on('exit', (code) => this.#onWorkerExit(code));
     this.#worker.stdout.on('data', (chunk: Buffer) => this.#streamLog('info', chunk));
     this.#worker.stderr.on('data', (chunk: Buffer) => this.#streamLog('error', chunk));
-    this.#send({ v: PROTOCOL_VERSION, type: 'init', bundle: spec.bundle, exportName: spec.exportName, dialect: spec.dialect, env: spec.env, files: spec.files, limits: { memoryMb: spec.memoryMb, timeoutMs: spec.timeoutMs }, functionName: spec.functionName });
+    this.#send(initMessage(spec));
     this.#watchMemory(true);
   }
 
   invoke(request: InvokeRequest): void {
     if (this.#exited || this.#exitReason) return;
     this.#current = request.requestId;
-    const context: ContextFields = {
-      requestId: request.requestId,
-      functionName: this.#spec.functionName,
-      functionVersion: '$LATEST',
-      memoryLimitInMB: this.#spec.memoryMb,
-      timeLimitInMs: this.#spec.timeoutMs,
-      namespace: 'default',
-      region: this.#options.region ?? (this.#spec.dialect === 'scf' ? 'ap-guangzhou' : 'us-east-1'),
-    };
-    const clock = this.#options.clock;
-    const deadline = clock ? Date.now() + (request.deadline - clock.now()) : request.deadline;
     this.#watchMemory(true);
-    this.#send({ v: PROTOCOL_VERSION, type: 'invoke', requestId: request.requestId, event: request.event, context, deadline });
+    this.#send(invokeMessage(this.#spec, request, this.#options.region, this.#options.clock));
   }
 
   terminate(reason: ExitReason): void {
