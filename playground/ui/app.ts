@@ -8,6 +8,7 @@ import type { CodeEditor } from './editor/code-editor.ts';
 import type { Engine } from './engine/engine.ts';
 import type { InvocationView } from './engine/invocation-view.ts';
 import { InstanceNames } from './engine/instance-names.ts';
+import { timelineListener } from './engine/timeline-listener.ts';
 import { LoadPanel } from './panels/load-panel.ts';
 import { LogPanel } from './panels/log-panel.ts';
 import { PanelTabs } from './panels/panel-tabs.ts';
@@ -185,22 +186,10 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   async function loadEngine(): Promise<Engine> {
     if (engine) return engine;
     const { createLiveEngine } = await import('./engine/live-engine.ts');
-    engine = await createLiveEngine({
-      instanceStarted: (id, at, provisioned) => {
-        names.label(id, t.instance);
-        model.instanceStarted(id, at, provisioned);
-        timeline.update();
-      },
-      instanceEnded: (id, at, reason) => {
-        model.instanceEnded(id, at, reason);
-        timeline.update();
-      },
-      log: (line) => logs.add(line),
-      finished: (view) => {
-        model.requestFinished(view.bar);
-        timeline.update();
-      },
-    }, names);
+    engine = await createLiveEngine(
+      timelineListener({ names, instanceLabel: t.instance, model, log: (line) => logs.add(line), redraw: () => timeline.update() }),
+      names,
+    );
     return engine;
   }
 

@@ -3,6 +3,7 @@ import { fill } from '../format.ts';
 import { checkJson } from '../controls/json-check.ts';
 import { createLiveEngine } from '../engine/live-engine.ts';
 import { InstanceNames } from '../engine/instance-names.ts';
+import { timelineListener } from '../engine/timeline-listener.ts';
 import { LogPanel } from '../panels/log-panel.ts';
 import { renderResult, renderResultMessage } from '../panels/result-panel.ts';
 import { TimelinePanel } from '../panels/timeline-panel.ts';
@@ -47,22 +48,10 @@ export async function mountExampleRunner(container: HTMLElement, example: Runnab
   const names = new InstanceNames();
   const model = new TimelineModel();
   const logs = new LogPanel(logsHost, t, null, (id) => names.label(id, t.instance));
-  const engine = await createLiveEngine({
-    instanceStarted: (id, at, provisioned) => {
-      names.label(id, t.instance);
-      model.instanceStarted(id, at, provisioned);
-      timeline.update();
-    },
-    instanceEnded: (id, at, reason) => {
-      model.instanceEnded(id, at, reason);
-      timeline.update();
-    },
-    log: (line) => logs.add(line),
-    finished: (view) => {
-      model.requestFinished(view.bar);
-      timeline.update();
-    },
-  }, names);
+  const engine = await createLiveEngine(
+    timelineListener({ names, instanceLabel: t.instance, model, log: (line) => logs.add(line), redraw: () => timeline.update() }),
+    names,
+  );
   const timeline = new TimelinePanel(timelineHost, model, t, () => engine.now(), (requestId) => logs.showRequest(requestId));
 
   async function run(): Promise<void> {
