@@ -25,7 +25,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   events: async () => events,
   load: async () => (await import('./commands/load.ts')).load,
   check: async () => (await import('./commands/check.ts')).check,
-  simulate: loadSimulate,
+  simulate: async () => (await import('./commands/simulate.ts')).simulate,
 };
 
 /** Runs one command line and returns the exit code; never throws for a usage problem. */
@@ -49,19 +49,6 @@ export async function main(args: string[], io: CliIO): Promise<number> {
     }
     throw error;
   }
-}
-
-/** simulate.ts belongs to the model mode and may not exist yet; the other commands must work without it. */
-async function loadSimulate(): Promise<Command> {
-  const path = './commands/simulate.ts';
-  try {
-    const module = (await import(path)) as { simulate?: Command };
-    if (typeof module.simulate === 'function') return module.simulate;
-  } catch (error) {
-    const missing = (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes('simulate.ts');
-    if (!missing) throw error;
-  }
-  throw new UsageError('simulate is not available in this build (playground/cli/commands/simulate.ts is missing)');
 }
 
 export function runCli(): void {

@@ -57,11 +57,12 @@ export class IdlePool {
 
   #up(i: number): void {
     const heap = this.#heap;
+    const prefers = this.#prefers;
     const item = heap[i]!;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const p = heap[parent]!;
-      if (!this.#prefers(item, p)) break;
+      if (!prefers(item, p)) break;
       heap[i] = p;
       p.poolIndex = i;
       i = parent;
@@ -72,18 +73,19 @@ export class IdlePool {
 
   #down(i: number): void {
     const heap = this.#heap;
+    const prefers = this.#prefers;
     const n = heap.length;
     const item = heap[i]!;
     for (;;) {
       let best = i;
       let bestItem = item;
       const l = 2 * i + 1;
-      if (l < n && this.#prefers(heap[l]!, bestItem)) {
+      if (l < n && prefers(heap[l]!, bestItem)) {
         best = l;
         bestItem = heap[l]!;
       }
       const r = l + 1;
-      if (r < n && this.#prefers(heap[r]!, bestItem)) {
+      if (r < n && prefers(heap[r]!, bestItem)) {
         best = r;
         bestItem = heap[r]!;
       }

@@ -1,3 +1,4 @@
+import type { StartCause } from './platform-events.ts';
 import type { Dialect, ErrorInfo, LogLevel, ResourceUsage } from './protocol.ts';
 
 /**
@@ -23,6 +24,11 @@ export interface InstanceSpec {
   env: Record<string, string>;
   memoryMb: number;
   timeoutMs: number;
+  /**
+   * Why the platform starts it. Live hosts do the same work either way; a simulated host uses it to tell a start
+   * whose first request is waiting (that request's response time is the cold one) from a start ahead of traffic.
+   */
+  startCause: StartCause;
 }
 
 export interface InstanceHandle {

@@ -341,6 +341,7 @@ export class Platform implements InstanceOwner {
           env: config.env ?? {},
           memoryMb: deployment.memoryMb,
           timeoutMs: deployment.timeoutMs,
+          startCause: cause,
         },
         instance,
       );

@@ -84,7 +84,7 @@ try {
     let resolveResult: (() => void) | undefined;
     let hostReady: (() => void) | undefined;
     const ready = new Promise<void>((done) => (hostReady = done));
-    const handle = host.start({ instanceId: 'direct', functionName: 'bench', dialect: 'scf', exportName: 'main_handler', bundle: handler.bundle, files: {}, env: {}, memoryMb: 128, timeoutMs: 3000 }, {
+    const handle = host.start({ instanceId: 'direct', functionName: 'bench', dialect: 'scf', exportName: 'main_handler', bundle: handler.bundle, files: {}, env: {}, memoryMb: 128, timeoutMs: 3000, startCause: 'request' }, {
       onReady: () => hostReady?.(),
       onInitError: () => undefined,
       onLog: () => undefined,

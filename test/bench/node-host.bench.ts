@@ -75,7 +75,7 @@ function startInstance(): Promise<Instance> {
       onResult: () => pending?.(),
       onExit: () => exited?.(),
     };
-    const handle = host.start({ instanceId: 'bench', functionName: 'bench', dialect: 'scf', exportName: 'handler', bundle, files: {}, env: {}, memoryMb: 128, timeoutMs: 3000 }, listener);
+    const handle = host.start({ instanceId: 'bench', functionName: 'bench', dialect: 'scf', exportName: 'handler', bundle, files: {}, env: {}, memoryMb: 128, timeoutMs: 3000, startCause: 'request' }, listener);
     const instance: Instance = {
       handle,
       invoke: (requestId) => new Promise<void>((resolve) => {
