@@ -15,6 +15,8 @@ export interface AutoscalerOptions {
   perInstance?: number;
   /** Instances the scaler never goes below. */
   minInstances?: number;
+  /** At most this factor of shrinking per tick (KPA's max-scale-down-rate, 2: at most halve). */
+  maxScaleDownRate?: number;
 }
 
 /**
@@ -22,8 +24,10 @@ export interface AutoscalerOptions {
  * every tick it samples how many requests are running, averages over a stable window (and a short panic window),
  * and pre-creates instances to cover the average at the target utilisation or ends idle ones beyond it. In panic
  * (a surge of twice the capacity in the short window) it only scales up, until a stable window passes calmly.
- * Instances are kept while idle; the scaler, not a keep-alive timer, decides when they go, so scale-in waits for
- * the stable window to forget the load (the talk's cooldown) and removes idle instances one tick at a time.
+ * Instances are kept while idle; the scaler, not a keep-alive timer, decides when they go. Scale-in waits a cooldown
+ * (the talk's word; here one stable window: no instance is removed while any tick of the window wanted it or
+ * had that much concurrency) and then
+ * shrinks step-wise, at most halving per tick, and only idle instances.
  */
 export function concurrencyAutoscaler(options: AutoscalerOptions = {}): KeepAlivePolicy {
   const tickMs = options.tickMs ?? 1000;
@@ -32,8 +36,11 @@ export function concurrencyAutoscaler(options: AutoscalerOptions = {}): KeepAliv
   const panicThreshold = options.panicThreshold ?? 2;
   const perInstanceTarget = (options.perInstance ?? 1) * (options.targetUtilization ?? 0.7);
   const minInstances = options.minInstances ?? 0;
+  const maxScaleDownRate = options.maxScaleDownRate ?? 2;
   // A ring of the last stableTicks samples, with running sums over both windows.
   const samples = new Float64Array(stableTicks);
+  /** What each tick of the stable window wanted: scale-in goes no lower than the highest of them. */
+  const wants = new Float64Array(stableTicks);
   let filled = 0;
   let next = 0;
   let stableSum = 0;
@@ -61,8 +68,15 @@ export function concurrencyAutoscaler(options: AutoscalerOptions = {}): KeepAliv
     const panicking = tick < panicUntilTick;
     let want = Math.max(minInstances, panicking ? Math.max(panicWant, stableWant) : stableWant);
     if (panicking) want = Math.max(want, current);
-    if (want > current) c.prewarm(want - current);
-    else if (want < current && counts.idle > 0) c.reclaimIdle(Math.min(counts.idle, current - want));
+    // Traffic starts instances on demand too; those it needed at this tick are kept through the cooldown.
+    wants[tick % stableTicks] = Math.max(want, Math.ceil(concurrency / perInstanceTarget - 1e-9));
+    if (want > current) {
+      c.prewarm(want - current);
+    } else if (counts.idle > 0) {
+      let floor = Math.floor(current / maxScaleDownRate);
+      for (const w of wants) if (w > floor) floor = w;
+      if (floor < current) c.reclaimIdle(Math.min(counts.idle, current - floor));
+    }
     tick++;
     timer = c.clock.schedule(c.clock.now() + tickMs, decide);
   };
