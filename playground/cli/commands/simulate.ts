@@ -138,11 +138,12 @@ function report(result: SeedsResult): string {
   const se = result.standardError;
   const many = result.seeds.length > 1;
   const v = (key: SummaryKey, digits: number): string => `${fixed(m[key], digits)}${many ? ` ± ${fixed(se[key], digits)}` : ''}`;
+  const p = (key: SummaryKey): string => `${probability(m[key])}${many ? ` ± ${probability(se[key])}` : ''}`;
   const first = result.runs[0]!;
   const lines = [
     ['requests', v('requests', 0)],
-    ['cold starts', `${v('coldStarts', 0)}  (pCold ${v('pCold', 5)})`],
-    ['rejected', `${v('rejected', 0)}  (pReject ${v('pReject', 5)})`],
+    ['cold starts', `${v('coldStarts', 0)}  (pCold ${p('pCold')})`],
+    ['rejected', `${v('rejected', 0)}  (pReject ${p('pReject')})`],
     ['instances', `${v('avgInstances', 3)} on average: running ${v('avgRunning', 3)}, idle ${v('avgIdle', 3)}`],
     ['idle memory', `${v('idleGbSeconds', 0)} GB-s`],
     ['peak', `${v('peakConcurrency', 0)} instances running at once`],
@@ -160,7 +161,7 @@ function sweepTable(key: string, rows: { value: number; result: SeedsResult; fro
     rows
       .map(
         ({ value, result, front }) =>
-          `${front ? '*' : ' '} ${String(value).padStart(16)}  ${fixed(result.mean.pCold, 5).padStart(10)}  ${fixed(result.mean.idleGbSeconds, 0).padStart(12)}  ${fixed(result.mean.avgIdle, 2).padStart(9)}  ${fixed(result.mean.pReject, 5).padStart(9)}`,
+          `${front ? '*' : ' '} ${String(value).padStart(16)}  ${probability(result.mean.pCold).padStart(10)}  ${fixed(result.mean.idleGbSeconds, 0).padStart(12)}  ${fixed(result.mean.avgIdle, 2).padStart(9)}  ${probability(result.mean.pReject).padStart(9)}`,
       )
       .join('\n') +
     '\n'
@@ -169,6 +170,11 @@ function sweepTable(key: string, rows: { value: number; result: SeedsResult; fro
 
 function fixed(value: number, digits: number): string {
   return Number.isFinite(value) ? value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : String(value);
+}
+
+/** Three significant digits, however small (cold-start probabilities span several orders of magnitude). */
+function probability(value: number): string {
+  return value === 0 || !Number.isFinite(value) ? String(value) : value.toPrecision(3);
 }
 
 function seconds(ms: number): string {
