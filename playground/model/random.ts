@@ -28,6 +28,11 @@ export class Random {
 
   /** A uniform number in [0, 1). */
   next(): number {
+    return this.uint32() / 4294967296;
+  }
+
+  /** 32 uniformly random bits as an unsigned integer. */
+  uint32(): number {
     const result = Math.imul(rotl(Math.imul(this.#b, 5), 7), 9) >>> 0;
     const t = this.#b << 9;
     this.#c ^= this.#a;
@@ -36,15 +41,54 @@ export class Random {
     this.#a ^= this.#d;
     this.#c ^= t;
     this.#d = rotl(this.#d, 11);
-    return result / 4294967296;
+    return result;
   }
 
-  /** An exponentially distributed number with the given mean. */
+  /**
+   * An exponentially distributed number with the given mean, by Marsaglia and Tsang's ziggurat ("The Ziggurat
+   * Method for Generating Random Variables", J. Stat. Software 5(8), 2000): 99 % of draws are one random integer,
+   * a comparison and a multiplication, where inverting the distribution costs a logarithm every time. The model
+   * draws two per request. The low 8 bits pick the layer and the other 24 place the point, so they are independent.
+   */
   exponential(mean: number): number {
-    // 1 - u is in (0, 1], so the logarithm is finite.
-    return -Math.log(1 - this.next()) * mean;
+    for (;;) {
+      const bits = this.uint32();
+      const layer = bits & 255;
+      const u = bits >>> 8;
+      if (u < ZIGGURAT.k[layer]!) return u * ZIGGURAT.w[layer]! * mean;
+      if (layer === 0) return (ZIGGURAT_R - Math.log(1 - this.next())) * mean;
+      const x = u * ZIGGURAT.w[layer]!;
+      if (ZIGGURAT.f[layer]! + this.next() * (ZIGGURAT.f[layer - 1]! - ZIGGURAT.f[layer]!) < Math.exp(-x)) return x * mean;
+    }
   }
 }
+
+/** Where the ziggurat's tail starts, and the area of each of its 256 layers, for the unit exponential. */
+const ZIGGURAT_R = 7.69711747013104972;
+const ZIGGURAT_AREA = 3.949659822581572e-3;
+const ZIGGURAT = ((): { k: Float64Array; w: Float64Array; f: Float64Array } => {
+  const scale = 2 ** 24;
+  const k = new Float64Array(256);
+  const w = new Float64Array(256);
+  const f = new Float64Array(256);
+  let d = ZIGGURAT_R;
+  let t = d;
+  const q = ZIGGURAT_AREA / Math.exp(-d);
+  k[0] = Math.floor((d / q) * scale);
+  k[1] = 0;
+  w[0] = q / scale;
+  w[255] = d / scale;
+  f[0] = 1;
+  f[255] = Math.exp(-d);
+  for (let i = 254; i >= 1; i--) {
+    d = -Math.log(ZIGGURAT_AREA / d + Math.exp(-d));
+    k[i + 1] = Math.floor((d / t) * scale);
+    t = d;
+    f[i] = Math.exp(-d);
+    w[i] = d / scale;
+  }
+  return { k, w, f };
+})();
 
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));

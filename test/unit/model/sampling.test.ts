@@ -51,6 +51,18 @@ describe('service-time distributions', () => {
     expect(mean(empirical)).toBeCloseTo(3, 1);
   });
 
+  it('exponential draws (a ziggurat) follow 1 − e^(−x): Kolmogorov-Smirnov distance below the 1 % critical value', () => {
+    const xs = draws({ kind: 'exponential', mean: 1 }, 200_000, 9).sort((a, b) => a - b);
+    const n = xs.length;
+    const distance = xs.reduce((worst, x, i) => {
+      const F = 1 - Math.exp(-x);
+      return Math.max(worst, Math.abs(F - i / n), Math.abs(F - (i + 1) / n));
+    }, 0);
+    expect(distance).toBeLessThan(1.63 / Math.sqrt(n));
+    // The tail beyond the ziggurat's last layer (x > 7.7) is reached too.
+    expect(xs[n - 1]).toBeGreaterThan(7.7);
+  });
+
   it('reads the command-line forms and explains the ones it cannot read', () => {
     expect(parseDistribution('2.5', '--warm')).toEqual({ kind: 'exponential', mean: 2.5 });
     expect(parseDistribution('lognormal:2,0.5', '--warm')).toEqual({ kind: 'lognormal', mean: 2, cv: 0.5 });
