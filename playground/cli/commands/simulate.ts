@@ -75,7 +75,7 @@ export async function simulate(args: string[], io: CliIO): Promise<number> {
         const out = points.map((p) => ({ [key]: p.value, ...summaryJson(p.result), pareto: front.has(p.value) }));
         io.stdout(`${JSON.stringify({ sweep: key, seeds, points: out }, null, 2)}\n`);
       } else {
-        io.stdout(`${describe(config)}\nSweep of ${key} (${seeds} seed${seeds === 1 ? '' : 's'} each); * = on the Pareto front of cold starts vs idle memory\n`);
+        io.stdout(`${describe(config)}\nSweep of ${key} over ${list.join(', ')}, each value in place of the one above (${seeds} seed${seeds === 1 ? '' : 's'} each); * = on the Pareto front of cold starts vs idle memory\n`);
         io.stdout(sweepTable(key, points.map((p) => ({ value: p.value, result: p.result, front: front.has(p.value) }))));
       }
       return 0;

@@ -107,3 +107,12 @@ describe('provisioned concurrency in the model', () => {
     expect(r.idleGbSeconds).toBeGreaterThan(0.9 * 4.5 * 3600 * 0.125);
   });
 });
+
+describe("the keep-alive guide's command-line figures", () => {
+  it('are what the model gives for an hourly function over two days', () => {
+    const round = (r: { coldStarts: number; idleGbSeconds: number }) => [r.coldStarts, Math.round(r.idleGbSeconds)];
+    expect(round(runModel(hourly))).toEqual([47, 3525]);
+    expect(round(runModel({ ...hourly, policy: 'histogram' }))).toEqual([11, 2655]);
+    expect(round(runModel({ ...hourly, keepAliveS: 3700 }))).toEqual([1, 21144]);
+  });
+});
