@@ -44,8 +44,10 @@ export class RunStats implements InstanceObserver {
   failed = 0;
   readonly latencyMs = new QuantileHistogram(0.01);
   readonly #lifespanS = new QuantileHistogram(0.001);
-  /** Current number of instances starting, running and idle. */
-  readonly #now = new Float64Array(3);
+  /** Current number of instances starting (or initializing), running a request, and idle. */
+  #starting = 0;
+  #running = 0;
+  #idle = 0;
   /** Integral over time (instance-milliseconds) of each count. */
   readonly #area = new Float64Array(3);
   #last = 0;
@@ -70,16 +72,33 @@ export class RunStats implements InstanceObserver {
 
   instanceChanged(instance: InstanceInfo, from: InstanceState | null, time: number): void {
     if (this.#finished) return;
-    this.#advance(time);
-    const was = slot(from);
-    const is = slot(instance.state);
-    if (was !== -1) this.#now[was]!--;
-    if (is !== -1) this.#now[is]!++;
+    if (time > this.#last) this.#advance(time);
+    const to = instance.state;
+    // The two changes every request makes, handled without the general bookkeeping.
+    if (from === 'idle' && to === 'busy') {
+      this.#idle--;
+      this.#running++;
+      if (this.#running + this.#starting > this.#peakActive) this.#peakActive = this.#running + this.#starting;
+      return;
+    }
+    if (from === 'busy' && to === 'idle') {
+      this.#running--;
+      this.#idle++;
+      return;
+    }
+    this.#count(slot(from), -1);
+    const is = slot(to);
+    if (is !== -1) this.#count(is, 1);
     else this.#lifespanS.add((time - instance.createdAt) / 1000);
-    const active = this.#now[0]! + this.#now[1]!;
+    const active = this.#starting + this.#running;
     if (active > this.#peakActive) this.#peakActive = active;
-    const total = active + this.#now[2]!;
-    if (total > this.#peakInstances) this.#peakInstances = total;
+    if (active + this.#idle > this.#peakInstances) this.#peakInstances = active + this.#idle;
+  }
+
+  #count(which: number, by: number): void {
+    if (which === 0) this.#starting += by;
+    else if (which === 1) this.#running += by;
+    else if (which === 2) this.#idle += by;
   }
 
   /** Counts a request as soon as it is routed (so requests still running at the horizon count, as in SimFaaS). */
@@ -109,7 +128,7 @@ export class RunStats implements InstanceObserver {
 
   /** Closes the integrals at the horizon; instances ended after it (by shutting the model down) are not counted. */
   finish(horizonMs: number): void {
-    this.#advance(horizonMs);
+    if (horizonMs > this.#last) this.#advance(horizonMs);
     this.#finished = true;
   }
 
@@ -169,11 +188,9 @@ export class RunStats implements InstanceObserver {
   /** Adds count × elapsed time to the totals and to each chart bucket the interval crosses. */
   #advance(time: number): void {
     let from = this.#last;
-    if (time <= from) return;
-    const now = this.#now;
-    const starting = now[0]!;
-    const running = now[1]!;
-    const idle = now[2]!;
+    const starting = this.#starting;
+    const running = this.#running;
+    const idle = this.#idle;
     const dt = time - from;
     const area = this.#area;
     area[0]! += starting * dt;

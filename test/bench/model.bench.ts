@@ -3,8 +3,11 @@
  * (warm 1.991 s, cold 2.244 s), fixed keep-alive 600 s, max concurrency 1000, horizon 10^5 s (about 5 M requests).
  * Prints the median of 5 runs in simulated requests per wall-clock second (goal: 2 M) and per CPU-second of this
  * process (steadier on a shared machine), then the live heap after a full GC at each progress report for horizons
- * 10^4 and 10^5 s: statistics are streamed, so it should not grow with the horizon.
+ * 10^4 and 10^5 s: statistics are streamed, so it should not grow with the horizon. Last, the whole
+ * `hello-serverless simulate` command for about 10^5 requests (λ = 1/s over 10^5 s), process start included.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { runModel } from '../../playground/model/simulation.ts';
@@ -58,3 +61,15 @@ const baseline = process.memoryUsage().heapUsed / 2 ** 20;
 const short = peakLiveHeapMb(1e4);
 const long = peakLiveHeapMb(1e5);
 console.log(`  live heap during a run (after GC, baseline ${baseline.toFixed(1)} MB): horizon 1e4 s ${short.toFixed(1)} MB, 1e5 s ${long.toFixed(1)} MB (ratio ${(long / short).toFixed(2)})`);
+
+const bin = fileURLToPath(new URL('../../playground/cli/bin.js', import.meta.url));
+const command = ['simulate', '--arrival-rate', '1', '--warm-mean', '1.991', '--cold-mean', '2.244', '--keep-alive', '600', '--max-concurrency', '1000', '--horizon', '100000', '--seed', '1', '--json'];
+const cliTimes = Array.from({ length: 5 }, () => {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [bin, ...command], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`simulate exited with ${run.status}: ${run.stderr}`);
+  return { seconds: (performance.now() - started) / 1000, requests: (JSON.parse(run.stdout) as { requests: number }).requests };
+});
+console.log(
+  `  hello-serverless simulate, ${cliTimes[0]!.requests.toLocaleString('en')} requests, whole process: median ${median(cliTimes.map((t) => t.seconds)).toFixed(2)} s (runs: ${cliTimes.map((t) => t.seconds.toFixed(2)).join(', ')})`,
+);
