@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hybridHistogram } from '../../../playground/faas/policies/hybrid-histogram.ts';
+import { parseAzureTrace } from '../../../playground/model/azure-trace.ts';
 import type { ModelConfig } from '../../../playground/model/model-config.ts';
 import { runModel } from '../../../playground/model/simulation.ts';
 
@@ -114,5 +116,31 @@ describe("the keep-alive guide's command-line figures", () => {
     expect(round(runModel(hourly))).toEqual([47, 3525]);
     expect(round(runModel({ ...hourly, policy: 'histogram' }))).toEqual([11, 2655]);
     expect(round(runModel({ ...hourly, keepAliveS: 3700 }))).toEqual([1, 21144]);
+  });
+});
+
+describe("the cold-start talk's command-line figures", () => {
+  const steady: ModelConfig = {
+    arrival: { kind: 'poisson', ratePerS: 5 },
+    warm: { kind: 'exponential', mean: 0.2 },
+    cold: { kind: 'exponential', mean: 1.5 },
+    policy: 'fixed',
+    keepAliveS: 60,
+    maxConcurrency: 100,
+    horizonS: 3600,
+    seed: 1,
+  };
+
+  it('steady traffic: the three policies end within a few cold starts of each other', () => {
+    expect((['fixed', 'histogram', 'autoscaler'] as const).map((policy) => runModel({ ...steady, policy }).coldStarts)).toEqual([36, 33, 39]);
+  });
+
+  it('a day that rises and falls: the autoscaler starts fewer instances cold than a 60 s keep-alive, for a little more idle memory', () => {
+    const row = parseAzureTrace(readFileSync(new URL('../../../content/traces/sample-day.csv', import.meta.url), 'utf8'))[2]!;
+    const day = { ...steady, arrival: { kind: 'trace' as const, countsPerMinute: row.countsPerMinute }, warm: { kind: 'exponential' as const, mean: 0.5 }, maxConcurrency: 1000, horizonS: 86_400 };
+    const fixed = runModel(day);
+    const scaled = runModel({ ...day, policy: 'autoscaler' });
+    expect([scaled.coldStarts, fixed.coldStarts]).toEqual([311, 533]);
+    expect(scaled.idleGbSeconds / fixed.idleGbSeconds).toBeCloseTo(1.08, 2);
   });
 });
