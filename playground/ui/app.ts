@@ -46,9 +46,11 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   const names = new InstanceNames();
   const model = new TimelineModel();
   let engine: Engine | undefined;
+  let modelPanel: Promise<void> | undefined;
   const tabs = new PanelTabs(root, (id) => {
     if (id === 'timeline') timeline.update();
     if (id === 'logs') logs.refresh();
+    if (id === 'model') modelPanel ??= openModelPanel();
   });
   const logs = new LogPanel(tabs.panel('logs'), t, root.querySelector('[data-hs="log-count"]'), (id) => names.label(id, t.instance));
   const timeline = new TimelinePanel(tabs.panel('timeline'), model, t, () => engine?.now() ?? performance.now(), (requestId) => {
@@ -181,6 +183,21 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   function showNotice(message: string): void {
     notice.textContent = message;
     notice.hidden = false;
+  }
+
+  /** The Model tab's code (and, on its first run, the model's worker) loads only when the tab is first opened. */
+  async function openModelPanel(): Promise<void> {
+    const panel = tabs.panel('model');
+    panel.setAttribute('aria-busy', 'true');
+    try {
+      const { ModelPanel } = await import('./model/model-panel.ts');
+      new ModelPanel(panel, t, config.locale);
+    } catch (error) {
+      modelPanel = undefined;
+      renderResultMessage(panel, `${t.modelLoadFailed} ${error instanceof Error ? error.message : String(error)}`, 'error');
+    } finally {
+      panel.removeAttribute('aria-busy');
+    }
   }
 
   async function loadEngine(): Promise<Engine> {

@@ -1,0 +1,130 @@
+import type { ArrivalSpec } from '../../model/arrivals.ts';
+import type { ModelConfig, PolicyName } from '../../model/model-config.ts';
+import { h } from '../dom.ts';
+import type { PlaygroundStrings } from '../strings.ts';
+
+type ArrivalKind = 'poisson' | 'constant' | 'bursts' | 'cron';
+
+/** What the form asks the model to run: one config, and how many seeds to average. */
+export interface ModelFormValue {
+  config: ModelConfig;
+  seeds: number;
+}
+
+interface Field {
+  label: HTMLLabelElement;
+  input: HTMLInputElement | HTMLSelectElement;
+}
+
+/**
+ * The model's parameters as a form: the arrival process (with only the fields that process uses shown), warm and
+ * cold mean response times, the policy and its knobs, limits, horizon and seeds. It reads numbers as typed and
+ * leaves judging them to the model, whose RangeError messages say what is wrong.
+ */
+export class ModelForm {
+  readonly element: HTMLFormElement;
+  private readonly fields: Record<string, Field>;
+
+  constructor(t: PlaygroundStrings) {
+    const choice = (text: string, name: string, options: Array<[string, string]>) =>
+      field(text, h('select', { 'data-hs': name }, ...options.map(([value, label]) => h('option', { value }, label))));
+    const number = (text: string, name: string, value: number, step: number | 'any' = 'any') => field(text, h('input', { type: 'number', value, step, 'data-hs': name }));
+    this.fields = {
+      arrival: choice(t.modelArrival, 'model-arrival', [
+        ['poisson', t.modelArrivalPoisson],
+        ['constant', t.modelArrivalConstant],
+        ['bursts', t.modelArrivalBursts],
+        ['cron', t.modelArrivalCron],
+      ]),
+      rate: number(t.modelRate, 'model-rate', 0.9),
+      interval: number(t.modelInterval, 'model-interval', 60),
+      burstOn: number(t.modelBurstOn, 'model-burst-on', 60),
+      burstOff: number(t.modelBurstOff, 'model-burst-off', 600),
+      cron: field(t.modelCron, h('input', { type: 'text', value: '0 */5 * * * * *', spellcheck: 'false', 'data-hs': 'model-cron' }), t.modelCronHint),
+      warm: number(t.modelWarmMean, 'model-warm-mean', 1.991),
+      cold: number(t.modelColdMean, 'model-cold-mean', 2.244),
+      policy: choice(t.modelPolicy, 'model-policy', [
+        ['fixed', t.modelPolicyFixed],
+        ['provisioned', t.modelPolicyProvisioned],
+        ['histogram', t.modelPolicyHistogram],
+        ['autoscaler', t.modelPolicyAutoscaler],
+      ]),
+      keepAlive: number(t.keepAlive, 'model-keep-alive', 600),
+      provisioned: number(t.provisioned, 'model-provisioned', 1, 1),
+      maxConcurrency: number(t.maxConcurrency, 'model-max-concurrency', 1000, 1),
+      horizon: number(t.modelHorizon, 'model-horizon', 86_400),
+      seed: number(t.modelSeed, 'model-seed', 1, 1),
+      seeds: number(t.modelSeeds, 'model-seeds', 1, 1),
+    };
+    this.element = h('form', { class: 'hs-model__form', novalidate: true }, ...Object.values(this.fields).map((f) => f.label));
+    this.fields.arrival!.input.addEventListener('change', () => this.showRelevant());
+    this.fields.policy!.input.addEventListener('change', () => this.showRelevant());
+    this.showRelevant();
+  }
+
+  /** The parameters as typed; an empty number field reads as NaN, which the model refuses with a message. */
+  read(): ModelFormValue {
+    const kind = this.text('arrival') as ArrivalKind;
+    const policy = this.text('policy') as PolicyName;
+    const config: ModelConfig = {
+      arrival: this.arrival(kind),
+      warm: { kind: 'exponential', mean: this.number('warm') },
+      cold: { kind: 'exponential', mean: this.number('cold') },
+      policy,
+      keepAliveS: this.number('keepAlive'),
+      ...(policy === 'provisioned' ? { provisioned: this.number('provisioned') } : {}),
+      maxConcurrency: this.number('maxConcurrency'),
+      horizonS: this.number('horizon'),
+      seed: this.number('seed'),
+    };
+    return { config, seeds: this.number('seeds') };
+  }
+
+  /** Sets fields by name (for a preset); values are written as text. */
+  write(values: Partial<Record<string, string | number>>): void {
+    for (const [name, value] of Object.entries(values)) {
+      const found = this.fields[name];
+      if (found && value !== undefined) found.input.value = String(value);
+    }
+    this.showRelevant();
+  }
+
+  private arrival(kind: ArrivalKind): ArrivalSpec {
+    switch (kind) {
+      case 'constant':
+        return { kind, intervalS: this.number('interval') };
+      case 'bursts':
+        return { kind, ratePerS: this.number('rate'), onS: this.number('burstOn'), offS: this.number('burstOff') };
+      case 'cron':
+        return { kind, expression: this.text('cron').trim() };
+      default:
+        return { kind: 'poisson', ratePerS: this.number('rate') };
+    }
+  }
+
+  private showRelevant(): void {
+    const kind = this.text('arrival');
+    const shown: Record<string, boolean> = {
+      rate: kind === 'poisson' || kind === 'bursts',
+      interval: kind === 'constant',
+      burstOn: kind === 'bursts',
+      burstOff: kind === 'bursts',
+      cron: kind === 'cron',
+      provisioned: this.text('policy') === 'provisioned',
+    };
+    for (const [name, visible] of Object.entries(shown)) this.fields[name]!.label.hidden = !visible;
+  }
+
+  private text(name: string): string {
+    return this.fields[name]!.input.value;
+  }
+
+  private number(name: string): number {
+    const text = this.text(name).trim();
+    return text === '' ? Number.NaN : Number(text);
+  }
+}
+
+function field(text: string, input: HTMLInputElement | HTMLSelectElement, hint?: string): Field {
+  return { label: h('label', { class: 'hs-pg__field' }, h('span', {}, text), input, hint ? h('small', {}, hint) : null), input };
+}
