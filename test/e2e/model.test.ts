@@ -15,6 +15,8 @@ async function openModelTab(path: string): Promise<{ page: Page; errors: string[
   });
   await page.goto(suite.url + path);
   await expect.poll(() => page.locator('[data-hs="invoke"]').isEnabled(), { timeout: 30_000 }).toBe(true);
+  // The playground is up, and none of the Model tab's code has been fetched: it loads when the tab opens.
+  expect(scripts.filter((url) => /model-panel|worker-entry/.test(url))).toEqual([]);
   await page.locator('[data-hs-tab="model"]').click();
   await page.locator('[data-hs="model-run"]').waitFor({ timeout: 15_000 });
   return { page, errors, scripts };
@@ -111,6 +113,9 @@ describe('the Model tab', () => {
     // Each longer keep-alive buys fewer cold starts with more idle memory, so every value is on the front.
     expect(await page.locator('[data-hs="model-charts"] [data-front="true"]').count()).toBeGreaterThan(1);
     expect(await page.locator('[data-hs="pareto-line"]').count()).toBe(1);
+    // The same numbers as a table, the front's rows marked.
+    expect(await page.locator('[data-hs="model-sweep-table"] tbody tr').count()).toBe(5);
+    expect(await page.locator('[data-hs="model-sweep-table"] tr[data-front="true"]').count()).toBe(await page.locator('[data-hs="model-charts"] [data-front="true"]').count());
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -4,7 +4,7 @@ import { fill } from '../format.ts';
 import type { PlaygroundStrings } from '../strings.ts';
 import { ModelCancelled, ModelClient, type ModelJob } from './model-client.ts';
 import { ModelForm } from './model-form.ts';
-import { instancesChart, ModelFormat, runSummary, sweepChart } from './model-results.ts';
+import { instancesChart, ModelFormat, runSummary, sweepChart, sweepTable } from './model-results.ts';
 
 /** The keep-alive values "Compare keep-alive values" runs, in seconds: one minute to an hour. */
 export const SWEEP_KEEP_ALIVE_S = [60, 300, 600, 1800, 3600];
@@ -50,9 +50,9 @@ export class ModelPanel {
     panel.replaceChildren(
       h('p', { class: 'hs-pg__empty' }, t.modelIntro),
       this.form.element,
-      h('div', { class: 'hs-load__actions hs-model__actions' }, this.runButton, this.sweepButton, this.cancelButton),
+      h('div', { class: 'hs-load__actions hs-model__actions' }, this.runButton, this.cancelButton, this.sweepButton),
       this.error,
-      h('div', { class: 'hs-load__progress' }, this.progress, this.progressText),
+      h('div', { class: 'hs-load__progress hs-model__progress' }, this.progress, this.progressText),
       this.results,
       this.charts,
     );
@@ -137,7 +137,7 @@ export class ModelPanel {
       this.results.replaceChildren(...runSummary(shown.run, this.t, this.format));
       this.charts.replaceChildren(instancesChart(shown.run, this.t, width));
     } else {
-      this.results.replaceChildren();
+      this.results.replaceChildren(sweepTable(shown.points, this.t, this.format));
       this.charts.replaceChildren(sweepChart(shown.points, this.t, this.format, width));
     }
   }

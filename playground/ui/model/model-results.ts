@@ -28,8 +28,13 @@ export class ModelFormat {
     return `${pct >= 1 ? this.decimal(pct, 1) : pct.toPrecision(2)}%`;
   }
 
+  /** A measure that may be small or large: whole numbers from 100 up, two decimals below. */
+  amount(value: number): string {
+    return value >= 100 ? this.count(value) : this.decimal(value, 2);
+  }
+
   gbSeconds(value: number): string {
-    return `${value >= 100 ? this.count(value) : this.decimal(value, 2)} GB-s`;
+    return `${this.amount(value)} GB-s`;
   }
 
   seconds(s: number): string {
@@ -61,7 +66,7 @@ export function runSummary(run: RunSummary, t: PlaygroundStrings, format: ModelF
     [t.modelAvgIdle, value('avgIdle', (v) => format.decimal(v)), 'avg-idle'],
     [t.modelIdleGbSeconds, value('idleGbSeconds', (v) => format.gbSeconds(v)), 'idle-gb-seconds'],
     [t.modelPeakConcurrency, value('peakConcurrency', (v) => format.count(v)), 'peak-concurrency'],
-    [t.modelLatency, [run.latencyMs.p50, run.latencyMs.p95, run.latencyMs.p99].map(ms).join(' / '), 'latency'],
+    [t.modelLatency, `${[run.latencyMs.p50, run.latencyMs.p95, run.latencyMs.p99].map((v) => ms(v).replace(' ms', '')).join(' / ')} ms`, 'latency'],
     [t.modelLifespan, run.lifespan.count > 0 ? format.seconds(run.lifespan.meanS) : '—', 'lifespan'],
     [t.modelSpeed, fill(t.modelSpeedValue, { speed: format.speed(run.requestsPerSecond) }), 'speed'],
   ];
@@ -89,8 +94,21 @@ export function sweepChart(points: SweepSummaryPoint[], t: PlaygroundStrings, fo
       yLabel: t.modelSweepAxisY,
       pointLabel: t.modelSweepPoint,
       markedLabel: t.modelParetoFront,
-      formatX: (v) => (v >= 100 ? format.count(v) : format.decimal(v, 1)),
+      formatX: (v) => format.amount(v),
       formatY: (v) => format.percent(v),
     },
+  );
+}
+
+/** The sweep's numbers as a table, one row per value: what the chart shows, readable without it. */
+export function sweepTable(points: SweepSummaryPoint[], t: PlaygroundStrings, format: ModelFormat): HTMLElement {
+  return h('table', { class: 'hs-model__table', 'data-hs': 'model-sweep-table' },
+    h('thead', {}, h('tr', {}, h('th', {}, t.keepAlive), h('th', {}, t.modelPCold), h('th', {}, t.modelSweepAxisX), h('th', {}, t.modelAvgInstances))),
+    h('tbody', {}, ...points.map((p) => h('tr', { 'data-front': String(p.onFront) },
+      h('td', {}, `${p.value}${p.onFront ? ' ●' : ''}`),
+      h('td', {}, format.percent(p.mean.pCold)),
+      h('td', {}, format.amount(p.mean.idleGbSeconds)),
+      h('td', {}, format.decimal(p.mean.avgInstances)),
+    ))),
   );
 }
