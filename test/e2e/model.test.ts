@@ -6,8 +6,8 @@ import { useBuiltSite } from './support/suite.ts';
 const suite = useBuiltSite();
 
 /** Opens the playground and its Model tab; the tab's form appears once its code has loaded. */
-async function openModelTab(path: string): Promise<{ page: Page; errors: string[]; scripts: string[] }> {
-  const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
+async function openModelTab(path: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[]; scripts: string[] }> {
+  const page = await suite.browser.newPage({ viewport });
   const errors = collectErrors(page);
   const scripts: string[] = [];
   page.on('request', (request) => {
@@ -61,7 +61,12 @@ describe('the Model tab', () => {
     const { page, errors } = await openModelTab('/playground/');
     await setFields(page, { 'model-rate': '50', 'model-horizon': '1000000' });
     await page.locator('[data-hs="model-run"]').click();
-    await expect.poll(() => page.locator('[data-hs="model-progress"]').evaluate((bar) => (bar as HTMLProgressElement).value), { timeout: 15_000 }).toBeGreaterThan(0);
+    const progress = () => page.locator('[data-hs="model-progress"]').evaluate((bar) => (bar as HTMLProgressElement).value);
+    await expect.poll(progress, { timeout: 15_000 }).toBeGreaterThan(0);
+    // Progress streams: the bar moves on while the run goes.
+    const first = await progress();
+    await expect.poll(progress, { timeout: 15_000 }).toBeGreaterThan(first);
+    expect(await progress()).toBeLessThan(1);
     expect(await page.locator('[data-hs="model-cancel"]').isEnabled()).toBe(true);
 
     // The main thread answers at once: another tab opens while the model keeps running.
@@ -94,7 +99,8 @@ describe('the Model tab', () => {
   ])('bad input ($fields) shows the model\'s message next to the form and nothing breaks', async ({ fields, message }) => {
     const { page, errors } = await openModelTab('/playground/');
     await setFields(page, fields);
-    await page.locator('[data-hs="model-run"]').click();
+    // Enter in a field runs the model, as the Run button does.
+    await page.locator('[data-hs="model-horizon"]').press('Enter');
     const error = page.locator('[data-hs="model-error"]');
     await error.waitFor({ timeout: 15_000 });
     expect(await error.textContent()).toMatch(message);
@@ -116,6 +122,19 @@ describe('the Model tab', () => {
     // The same numbers as a table, the front's rows marked.
     expect(await page.locator('[data-hs="model-sweep-table"] tbody tr').count()).toBe(5);
     expect(await page.locator('[data-hs="model-sweep-table"] tr[data-front="true"]').count()).toBe(await page.locator('[data-hs="model-charts"] [data-front="true"]').count());
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('at phone width a run and a sweep fit the screen: nothing scrolls sideways', async () => {
+    const { page, errors } = await openModelTab('/playground/', { width: 390, height: 844 });
+    await setFields(page, { 'model-rate': '5', 'model-horizon': '3600' });
+    await page.locator('[data-hs="model-run"]').click();
+    await page.locator('[data-hs="model-summary"]').waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.locator('[data-hs="model-sweep"]').click();
+    await page.locator('[data-hs="model-sweep-table"]').waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -56,7 +56,10 @@ export class ModelPanel {
       this.results,
       this.charts,
     );
-    this.form.element.addEventListener('submit', (event) => {
+    // The form has no submit button, so Enter in a field would not submit it: Enter runs, as in a one-field form.
+    this.form.element.addEventListener('submit', (event) => event.preventDefault());
+    this.form.element.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' || event.ctrlKey || event.metaKey || !(event.target instanceof HTMLInputElement)) return;
       event.preventDefault();
       void this.start('run');
     });

@@ -80,15 +80,16 @@ interface Box {
 
 const LABEL_H = 11;
 
-/** Where a point's label goes: the first of above-right, below-right, above-left, below-left that overlaps no label placed before. */
+/** Where a point's label goes: the first place near the point that overlaps no label placed before. */
 function labelBox(cx: number, cy: number, label: string, placed: Box[], bounds: { right: number; bottom: number }): Box {
   const w = label.length * 6 + 3;
-  const candidates: Box[] = [
-    { x: cx + 6, y: cy - 6 - LABEL_H, w },
-    { x: cx + 6, y: cy + 6, w },
-    { x: cx - 6 - w, y: cy - 6 - LABEL_H, w },
-    { x: cx - 6 - w, y: cy + 6, w },
-  ].filter((box) => box.x >= 0 && box.x + box.w <= bounds.right && box.y >= 0 && box.y + LABEL_H <= bounds.bottom);
+  // Beside the point first, then stacked higher above it, for points that crowd near one another.
+  const candidates: Box[] = [0, 1, 2, 3].flatMap((lift) => [
+    { x: cx + 6, y: cy - 6 - LABEL_H * (lift + 1), w },
+    ...(lift === 0 ? [{ x: cx + 6, y: cy + 6, w }] : []),
+    { x: cx - 6 - w, y: cy - 6 - LABEL_H * (lift + 1), w },
+    ...(lift === 0 ? [{ x: cx - 6 - w, y: cy + 6, w }] : []),
+  ]).filter((box) => box.x >= 0 && box.x + box.w <= bounds.right && box.y >= 0 && box.y + LABEL_H <= bounds.bottom);
   const free = candidates.find((box) => !placed.some((other) => box.x < other.x + other.w && other.x < box.x + box.w && box.y < other.y + LABEL_H && other.y < box.y + LABEL_H));
   return free ?? candidates[0] ?? { x: cx - w / 2, y: cy - 6 - LABEL_H, w };
 }
