@@ -26,8 +26,8 @@ export class ModelForm {
   private readonly fields: Record<string, Field>;
 
   constructor(t: PlaygroundStrings) {
-    const choice = (text: string, name: string, options: Array<[string, string]>) =>
-      field(text, h('select', { 'data-hs': name }, ...options.map(([value, label]) => h('option', { value }, label))));
+    const choice = (text: string, name: string, options: Array<[string, string]>, className?: string) =>
+      field(text, h('select', { 'data-hs': name }, ...options.map(([value, label]) => h('option', { value }, label))), undefined, className);
     const number = (text: string, name: string, value: number, step: number | 'any' = 'any') => field(text, h('input', { type: 'number', value, step, 'data-hs': name }));
     this.fields = {
       arrival: choice(t.modelArrival, 'model-arrival', [
@@ -43,12 +43,14 @@ export class ModelForm {
       cron: field(t.modelCron, h('input', { type: 'text', value: '0 */5 * * * * *', spellcheck: 'false', 'data-hs': 'model-cron' }), t.modelCronHint),
       warm: number(t.modelWarmMean, 'model-warm-mean', 1.991),
       cold: number(t.modelColdMean, 'model-cold-mean', 2.244),
+      // The policy spans two columns, so its longest name shows whole even on a phone; placed after two
+      // single fields, it starts a row at every width the panel has.
       policy: choice(t.modelPolicy, 'model-policy', [
         ['fixed', t.modelPolicyFixed],
         ['provisioned', t.modelPolicyProvisioned],
         ['histogram', t.modelPolicyHistogram],
         ['autoscaler', t.modelPolicyAutoscaler],
-      ]),
+      ], 'hs-model__choice'),
       keepAlive: number(t.keepAlive, 'model-keep-alive', 600),
       provisioned: number(t.provisioned, 'model-provisioned', 1, 1),
       maxConcurrency: number(t.maxConcurrency, 'model-max-concurrency', 1000, 1),
@@ -125,6 +127,6 @@ export class ModelForm {
   }
 }
 
-function field(text: string, input: HTMLInputElement | HTMLSelectElement, hint?: string): Field {
-  return { label: h('label', { class: 'hs-pg__field' }, h('span', {}, text), input, hint ? h('small', {}, hint) : null), input };
+function field(text: string, input: HTMLInputElement | HTMLSelectElement, hint?: string, className?: string): Field {
+  return { label: h('label', { class: className ? `hs-pg__field ${className}` : 'hs-pg__field' }, h('span', {}, text), input, hint ? h('small', {}, hint) : null), input };
 }

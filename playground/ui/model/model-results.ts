@@ -22,6 +22,11 @@ export class ModelFormat {
     return value.toLocaleString(this.locale, { maximumFractionDigits: digits, minimumFractionDigits: Math.min(digits, value !== 0 && Math.abs(value) < 10 ? digits : 0) });
   }
 
+  /** Two significant digits (a standard error needs no more). */
+  significant(value: number): string {
+    return Number(value.toPrecision(2)).toLocaleString(this.locale, { maximumFractionDigits: 20 });
+  }
+
   percent(p: number): string {
     if (p === 0) return '0%';
     const pct = p * 100;
@@ -31,10 +36,6 @@ export class ModelFormat {
   /** A measure that may be small or large: whole numbers from 100 up, two decimals below. */
   amount(value: number): string {
     return value >= 100 ? this.count(value) : this.decimal(value, 2);
-  }
-
-  gbSeconds(value: number): string {
-    return `${this.amount(value)} GB-s`;
   }
 
   seconds(s: number): string {
@@ -53,18 +54,20 @@ type Stat = [term: string, value: string, key: string];
 /** The run's numbers as a definition list (each value under data-stat for tests), means ± standard error over seeds. */
 export function runSummary(run: RunSummary, t: PlaygroundStrings, format: ModelFormat): HTMLElement[] {
   const several = run.seeds.length > 1;
-  const value = (key: SummaryKey, show: (v: number) => string) =>
-    several && run.standardError[key] > 0 ? `${show(run.mean[key])} ± ${show(run.standardError[key])}` : show(run.mean[key]);
+  // Mean ± standard error, the error to two significant digits and the unit written once at the end.
+  const value = (key: SummaryKey, show: (v: number) => string, unit = '', showError = (v: number) => format.significant(v)) =>
+    several && run.standardError[key] > 0 ? `${show(run.mean[key])} ± ${showError(run.standardError[key])}${unit}` : `${show(run.mean[key])}${unit}`;
+  const percentError = (v: number) => `${format.significant(v * 100)}%`;
   const stats: Stat[] = [
     [t.modelRequests, value('requests', (v) => format.count(v)), 'requests'],
     [t.coldStarts, value('coldStarts', (v) => format.count(v)), 'cold-starts'],
-    [t.modelPCold, value('pCold', (v) => format.percent(v)), 'p-cold'],
+    [t.modelPCold, value('pCold', (v) => format.percent(v), '', percentError), 'p-cold'],
     [t.modelRejected, value('rejected', (v) => format.count(v)), 'rejected'],
-    [t.modelPReject, value('pReject', (v) => format.percent(v)), 'p-reject'],
+    [t.modelPReject, value('pReject', (v) => format.percent(v), '', percentError), 'p-reject'],
     [t.modelAvgInstances, value('avgInstances', (v) => format.decimal(v)), 'avg-instances'],
     [t.modelAvgRunning, value('avgRunning', (v) => format.decimal(v)), 'avg-running'],
     [t.modelAvgIdle, value('avgIdle', (v) => format.decimal(v)), 'avg-idle'],
-    [t.modelIdleGbSeconds, value('idleGbSeconds', (v) => format.gbSeconds(v)), 'idle-gb-seconds'],
+    [t.modelIdleGbSeconds, value('idleGbSeconds', (v) => format.amount(v), ' GB-s'), 'idle-gb-seconds'],
     [t.modelPeakConcurrency, value('peakConcurrency', (v) => format.count(v)), 'peak-concurrency'],
     [t.modelLatency, `${[run.latencyMs.p50, run.latencyMs.p95, run.latencyMs.p99].map((v) => ms(v).replace(' ms', '')).join(' / ')} ms`, 'latency'],
     [t.modelLifespan, run.lifespan.count > 0 ? format.seconds(run.lifespan.meanS) : '—', 'lifespan'],
