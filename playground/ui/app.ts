@@ -194,7 +194,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
       new ModelPanel(panel, t, config.locale);
     } catch (error) {
       modelPanel = undefined;
-      renderResultMessage(panel, `${t.modelLoadFailed} ${error instanceof Error ? error.message : String(error)}`, 'error');
+      renderResultMessage(panel, fill(t.modelLoadFailed, { message: error instanceof Error ? error.message : String(error) }), 'error');
     } finally {
       panel.removeAttribute('aria-busy');
     }

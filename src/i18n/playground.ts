@@ -134,7 +134,7 @@ const en: PlaygroundStrings = {
   tabModel: 'Model',
   modelIntro: 'Simulate hours or days of traffic in seconds on a virtual clock: the same scheduler and policies as a live invoke, with response times drawn at random around the means you give.',
   modelLoading: 'Loading the model…',
-  modelLoadFailed: 'The model could not load:',
+  modelLoadFailed: 'The model could not load: {message}',
   modelArrival: 'Arrivals',
   modelArrivalPoisson: 'Poisson (random)',
   modelArrivalConstant: 'Constant interval',
@@ -185,7 +185,7 @@ const en: PlaygroundStrings = {
   modelParetoFront: 'Pareto front (no other value beats it on both)',
   modelSweepPoint: 'Keep-alive value',
   modelSweepDone: 'Keep-alive compared at {values} s.',
-  modelInvalid: 'The model cannot run with these parameters:',
+  modelInvalid: 'The model cannot run with these parameters: {message}',
 };
 
 const zhCn: PlaygroundStrings = {
@@ -316,7 +316,7 @@ const zhCn: PlaygroundStrings = {
   tabModel: '模型',
   modelIntro: '在虚拟时钟上几秒钟就能模拟数小时乃至数天的流量：调度器和策略与实际调用完全相同，响应时间按你给出的均值随机抽取。',
   modelLoading: '正在加载模型…',
-  modelLoadFailed: '模型加载失败：',
+  modelLoadFailed: '模型加载失败：{message}',
   modelArrival: '请求到达方式',
   modelArrivalPoisson: '泊松（随机）',
   modelArrivalConstant: '固定间隔',
@@ -367,7 +367,7 @@ const zhCn: PlaygroundStrings = {
   modelParetoFront: '帕累托前沿（没有哪个取值在两项上都更好）',
   modelSweepPoint: '保活时间取值',
   modelSweepDone: '已比较保活时间 {values} 秒。',
-  modelInvalid: '这些参数无法运行模型：',
+  modelInvalid: '这些参数无法运行模型：{message}',
 };
 
 export const playgroundStrings: Record<Locale, PlaygroundStrings> = { en, 'zh-cn': zhCn };

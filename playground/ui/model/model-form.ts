@@ -14,6 +14,8 @@ export interface ModelFormValue {
 interface Field {
   label: HTMLLabelElement;
   input: HTMLInputElement | HTMLSelectElement;
+  /** A hint on a row of its own under the field's row, so the fields of that row stay aligned. */
+  hint?: HTMLElement;
 }
 
 /**
@@ -58,7 +60,7 @@ export class ModelForm {
       seed: number(t.modelSeed, 'model-seed', 1, 1),
       seeds: number(t.modelSeeds, 'model-seeds', 1, 1),
     };
-    this.element = h('form', { class: 'hs-model__form', novalidate: true }, ...Object.values(this.fields).map((f) => f.label));
+    this.element = h('form', { class: 'hs-model__form', novalidate: true }, ...Object.values(this.fields).flatMap((f) => (f.hint ? [f.label, f.hint] : [f.label])));
     this.fields.arrival!.input.addEventListener('change', () => this.showRelevant());
     this.fields.policy!.input.addEventListener('change', () => this.showRelevant());
     this.showRelevant();
@@ -114,7 +116,11 @@ export class ModelForm {
       cron: kind === 'cron',
       provisioned: this.text('policy') === 'provisioned',
     };
-    for (const [name, visible] of Object.entries(shown)) this.fields[name]!.label.hidden = !visible;
+    for (const [name, visible] of Object.entries(shown)) {
+      const found = this.fields[name]!;
+      found.label.hidden = !visible;
+      if (found.hint) found.hint.hidden = !visible;
+    }
   }
 
   private text(name: string): string {
@@ -128,5 +134,9 @@ export class ModelForm {
 }
 
 function field(text: string, input: HTMLInputElement | HTMLSelectElement, hint?: string, className?: string): Field {
-  return { label: h('label', { class: className ? `hs-pg__field ${className}` : 'hs-pg__field' }, h('span', {}, text), input, hint ? h('small', {}, hint) : null), input };
+  const label = h('label', { class: className ? `hs-pg__field ${className}` : 'hs-pg__field' }, h('span', {}, text), input);
+  if (!hint) return { label, input };
+  const id = `hs-model-hint-${input.dataset.hs ?? ''}`;
+  input.setAttribute('aria-describedby', id);
+  return { label, input, hint: h('small', { id, class: 'hs-model__hint' }, hint) };
 }

@@ -118,7 +118,7 @@ export class ModelPanel {
   }
 
   private showError(message: string): void {
-    this.error.textContent = `${this.t.modelInvalid} ${message}`;
+    this.error.textContent = fill(this.t.modelInvalid, { message });
     this.error.hidden = false;
   }
 
