@@ -82,6 +82,8 @@ describe('the Model tab', () => {
     await expect.poll(() => page.locator('[data-hs="model-status"]').textContent()).toBe('Cancelled.');
     expect(await page.locator('[data-hs="model-run"]').isEnabled()).toBe(true);
     expect(await page.locator('[data-hs="model-cancel"]').isDisabled()).toBe(true);
+    // The disabled Cancel handed the keyboard focus back to Run.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-hs'))).toBe('model-run');
     expect(await page.locator('[data-hs="model-summary"]').count()).toBe(0);
 
     // The fresh worker takes the next run.

@@ -105,9 +105,13 @@ export class ModelPanel {
   }
 
   private setBusy(busy: boolean): void {
+    // A button that is about to be disabled hands the keyboard focus on, so it is not lost to the page.
+    const focused = document.activeElement;
+    const handOver = busy ? focused === this.runButton || focused === this.sweepButton : focused === this.cancelButton;
     this.runButton.disabled = busy;
     this.sweepButton.disabled = busy;
     this.cancelButton.disabled = !busy;
+    if (handOver) (busy ? this.cancelButton : this.runButton).focus();
     if (busy) this.runButton.setAttribute('aria-busy', 'true');
     else this.runButton.removeAttribute('aria-busy');
   }
