@@ -146,7 +146,7 @@ function report(result: SeedsResult): string {
     ['rejected', `${v('rejected', 0)}  (pReject ${p('pReject')})`],
     ['instances', `${v('avgInstances', 3)} on average: running ${v('avgRunning', 3)}, idle ${v('avgIdle', 3)}`],
     ['idle memory', `${v('idleGbSeconds', 0)} GB-s`],
-    ['peak', `${v('peakConcurrency', 0)} instances running at once`],
+    ['peak', `${v('peakConcurrency', many ? 1 : 0)} instances running at once`],
     ['latency', `p50 ${seconds(result.latencyMs.p50)}  p95 ${seconds(result.latencyMs.p95)}  p99 ${seconds(result.latencyMs.p99)}${many ? ' (first seed)' : ''}`],
     ['lifespan', first.lifespan.count === 0 ? 'no instance ended' : `mean ${fixed(first.lifespan.meanS, 1)} s over ${first.lifespan.count.toLocaleString('en')} ended instances`],
     ['speed', `${fixed(result.wallSeconds, 3)} s wall, ${fixed(result.requestsPerSecond / 1e6, 2)} M simulated requests/s`],
