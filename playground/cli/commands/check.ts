@@ -5,8 +5,9 @@ import { compileFiles, formatDiagnostic } from '../../compiler/node.ts';
 import { Platform } from '../../faas/platform.ts';
 import { RealClock } from '../../faas/real-clock.ts';
 import { NodeInstanceHost } from '../../hosts/node/node-instance-host.ts';
-import type { CheckedInvocation, Harness, Locale } from '../../workshop/check-api.ts';
-import { runChecks, type CheckOutcome } from '../../workshop/run-checks.ts';
+import type { Locale } from '../../workshop/check-api.ts';
+import { checkOnPlatform } from '../../workshop/check-on-platform.ts';
+import type { CheckOutcome } from '../../workshop/run-checks.ts';
 import { parseCommandArgs } from '../args.ts';
 import { ClosableClock } from '../closable-clock.ts';
 import { findExercise, listExercises, loadChecks, type ExerciseOnDisk } from '../exercises.ts';
@@ -76,35 +77,13 @@ function readUserFile(file: string): string {
   }
 }
 
-/** Deploys the compiled answer on a fresh platform, runs the checks through it, and shuts everything down. */
+/** Runs the checks on a fresh platform of Node instances, and shuts everything down. */
 async function checkBundle(exercise: ExerciseOnDisk, bundle: string): Promise<CheckOutcome[]> {
   const checks = await loadChecks(exercise);
   const clock = new ClosableClock(new RealClock());
   const platform = new Platform({ clock, host: new NodeInstanceHost({ clock }), requestIds: randomUUID });
-  platform.deploy({
-    name: exercise.id,
-    dialect: exercise.dialect,
-    exportName: exercise.handler.slice(exercise.handler.indexOf('.') + 1),
-    bundle,
-    memoryMb: exercise.memoryMb,
-    timeoutS: exercise.timeoutS,
-  });
-  const harness: Harness = {
-    async invoke(event: unknown): Promise<CheckedInvocation> {
-      const record = await platform.invoke(exercise.id, event);
-      return {
-        requestId: record.requestId,
-        ok: record.status === 'ok',
-        value: record.result,
-        ...(record.error ? { error: { errorType: record.error.errorType, errorMessage: record.error.errorMessage } } : {}),
-        instanceId: record.instanceId ?? '',
-        cold: record.startKind === 'cold',
-        logs: record.logs.map((line) => line.message),
-      };
-    },
-  };
   try {
-    return await runChecks(checks, harness);
+    return await checkOnPlatform(platform, exercise, bundle, checks);
   } finally {
     platform.shutdown();
     clock.close();
