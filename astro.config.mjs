@@ -4,12 +4,14 @@ import starlight from '@astrojs/starlight';
 import { satteri } from '@astrojs/markdown-satteri';
 import { joinCjkLinesPlugin } from './src/lib/join-cjk-lines.ts';
 import { sidebarItems } from './src/lib/sidebar-items.ts';
+import { monacoCssAtRuntime } from './src/lib/monaco-css-at-runtime.ts';
 
 const docs = './content/docs';
 
 export default defineConfig({
   server: { host: '127.0.0.1' },
   markdown: { processor: satteri({ mdastPlugins: [joinCjkLinesPlugin] }) },
+  vite: { plugins: [monacoCssAtRuntime()] },
   integrations: [
     starlight({
       title: { en: 'Hello Serverless', 'zh-CN': 'Hello Serverless' },
