@@ -38,6 +38,8 @@ describe('a workshop exercise page', () => {
       '/workshop/03-init-once/',
       '/workshop/04-idempotent-callback/',
       '/workshop/05-port-to-lambda/',
+      '/workshop/06-finish-before-the-deadline/',
+      '/workshop/07-errors-clients-can-act-on/',
     ]);
     await page.close();
   });
