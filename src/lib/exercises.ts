@@ -36,6 +36,14 @@ function hintsIn(markdown: string): string[] {
     .map((line) => line.slice(2).trim());
 }
 
+/** Every exercise's id, in the workshop's order (their folders are numbered). */
+export function exerciseIds(): string[] {
+  const ids = Object.keys(raw)
+    .filter((path) => path.endsWith('/exercise.json'))
+    .map((path) => path.split('/')[3] ?? '');
+  return ids.sort();
+}
+
 export function loadExercise(id: string): Exercise {
   return {
     id,

@@ -81,7 +81,7 @@ function wholeIn(value: unknown, min: number, max: number): number | undefined {
   return Number.isInteger(value) ? numberIn(value, min, max) : undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

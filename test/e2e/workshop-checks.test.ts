@@ -1,0 +1,112 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { collectErrors } from './support/browser.ts';
+import { useBuiltSite } from './support/suite.ts';
+
+const suite = useBuiltSite();
+const exercisesDir = new URL('../../content/exercises/', import.meta.url);
+const exerciseIds = readdirSync(exercisesDir).filter((id) => existsSync(new URL(`${id}/check.ts`, exercisesDir))).sort();
+const solutionOf = (id: string) => readFileSync(new URL(`${id}/solution.ts`, exercisesDir), 'utf8');
+
+/** A browser context whose pages may paste: code goes into Monaco as a person pastes it, auto-closing nothing. */
+function pastingContext() {
+  return suite.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+}
+
+async function openWorkbench(page: Page, path: string): Promise<void> {
+  await page.goto(suite.url + path);
+  await page.locator('[data-hs-workbench-open]').click();
+  await page.locator('[data-hs-workbench] .monaco-editor').waitFor({ timeout: 30_000 });
+}
+
+async function replaceCode(page: Page, code: string): Promise<void> {
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await page.locator('[data-hs-workbench] .monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+/** What the editor shows, with Monaco's non-breaking spaces as plain ones. */
+async function editorText(page: Page): Promise<string> {
+  return ((await page.locator('[data-hs-workbench] .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
+}
+
+async function runChecks(page: Page): Promise<string> {
+  await page.locator('[data-hs="workbench-check"]').click();
+  await expect.poll(() => page.locator('[data-hs="workbench-check"]').getAttribute('aria-busy'), { timeout: 30_000 }).toBeNull();
+  return (await page.locator('[data-hs="workbench-status"]').textContent()) ?? '';
+}
+
+describe('checking an exercise in the browser', () => {
+  test('the starter fails with the reason; the solution passes, and the pass and the code outlive a reload', async () => {
+    const context = await pastingContext();
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await openWorkbench(page, '/workshop/03-init-once/');
+
+    expect(await runChecks(page)).toBe('1 of 2 checks pass.');
+    const failed = page.locator('.hs-workbench__outcome--fail');
+    expect(await failed.count()).toBe(1);
+    expect(await failed.textContent()).toContain('5 of 5 warm requests logged "loading menu"');
+    expect(await page.locator('[data-hs="workbench-logs"] summary').textContent()).toMatch(/\(6 lines\)/);
+
+    await replaceCode(page, solutionOf('03-init-once'));
+    expect(await runChecks(page)).toBe('All 2 checks pass. Exercise complete!');
+    expect(await page.locator('.hs-workbench__outcome--pass').count()).toBe(2);
+
+    await page.reload();
+    const badge = page.locator('[data-hs-exercise-status="03-init-once"]');
+    await expect.poll(() => badge.textContent()).toMatch(/^Passed on /);
+    const sidebarLink = page.locator('#starlight__sidebar a[href="/workshop/03-init-once/"]');
+    expect(await sidebarLink.textContent()).toContain('✓');
+    await page.locator('[data-hs-workbench-open]').click();
+    await page.locator('[data-hs-workbench] .monaco-editor').waitFor({ timeout: 30_000 });
+    expect(await editorText(page)).toContain('const menu = loadMenu();');
+
+    await page.goto(`${suite.url}/workshop/`);
+    await expect.poll(() => page.locator('[data-hs-workshop-summary]').textContent()).toMatch(/^1 of \d+ exercises passed/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test("every exercise's own solution passes in the browser, as it does in the CLI", async () => {
+    expect(exerciseIds.length).toBeGreaterThanOrEqual(7);
+    const context = await pastingContext();
+    const page = await context.newPage();
+    for (const id of exerciseIds) {
+      await openWorkbench(page, `/workshop/${id}/`);
+      await replaceCode(page, solutionOf(id));
+      expect(await runChecks(page), id).toMatch(/^All \d+ checks pass\. Exercise complete!$/);
+    }
+    await context.close();
+  }, 120_000);
+
+  test('code that does not compile runs nothing and is marked in the editor, in Chinese too', async () => {
+    const context = await pastingContext();
+    const page = await context.newPage();
+    await openWorkbench(page, '/zh-cn/workshop/03-init-once/');
+    await replaceCode(page, 'export const main_handler = async (event: any) => ({ dishes: });');
+    expect(await runChecks(page)).toMatch(/^代码无法编译，没有运行任何检查：index\.ts:1:/);
+    expect(await page.locator('.hs-workbench__outcome').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-hs-workbench] .squiggly-error').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  test('unreadable saved progress is set aside with a notice, and the starter code opens', async () => {
+    const context = await suite.browser.newContext();
+    await context.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem('hello-serverless:workshop:v1', '{"exercises": {"03-init-once": {"code": 7}}}');
+      }
+    });
+    const page = await context.newPage();
+    await openWorkbench(page, '/workshop/03-init-once/');
+    const notice = page.locator('[data-hs-progress-notice]');
+    expect(await notice.textContent()).toContain('Your saved workshop progress could not be read (the code of "03-init-once" is not text');
+    expect(await editorText(page)).toContain('const menu = await loadMenu();');
+    expect(await page.evaluate(() => localStorage.getItem('hello-serverless:workshop:unreadable'))).toContain('"code": 7');
+    await context.close();
+  });
+});
