@@ -70,6 +70,19 @@ describe('checking an exercise in the browser', () => {
     await context.close();
   });
 
+  test('an exercise page loads no editor, compiler or checks until the learner opens the editor', async () => {
+    const page = await suite.browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${suite.url}/workshop/03-init-once/`, { waitUntil: 'networkidle' });
+    const heavy = /monaco|editor|esbuild|exercise-workbench|check/i;
+    expect(requested.filter((path) => path.startsWith('/_astro/') && heavy.test(path))).toEqual([]);
+    await page.locator('[data-hs-workbench-open]').click();
+    await page.locator('[data-hs-workbench] .monaco-editor').waitFor({ timeout: 30_000 });
+    expect(requested.some((path) => /exercise-workbench/.test(path))).toBe(true);
+    await page.close();
+  });
+
   test("every exercise's own solution passes in the browser, as it does in the CLI", async () => {
     expect(exerciseIds.length).toBeGreaterThanOrEqual(7);
     const context = await pastingContext();
