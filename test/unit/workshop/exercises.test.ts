@@ -16,6 +16,8 @@ async function checkJson(args: string[]): Promise<{ code: number; report: Report
 }
 
 const exercises = listExercises();
+/** A check run starts real worker instances and may wait out a timeout (exercise 6's starter does); a hang guard. */
+const CHECK_RUN_LIMIT_MS = 30_000;
 
 describe('workshop exercises', () => {
   test('there are exercises, numbered in order', () => {
@@ -26,7 +28,7 @@ describe('workshop exercises', () => {
     const { code, report } = await checkJson([id, '--solution']);
     expect(report.outcomes.filter((outcome) => !outcome.passed).map((outcome) => outcome.failure?.en)).toEqual([]);
     expect(code).toBe(0);
-  });
+  }, CHECK_RUN_LIMIT_MS);
 
   test.each(exercises.map((exercise) => exercise.id))('%s: the starter code fails a check with a reason in both languages (exit 1)', async (id) => {
     const exercise = exercises.find((candidate) => candidate.id === id)!;
@@ -38,7 +40,7 @@ describe('workshop exercises', () => {
       expect(outcome.failure?.['zh-cn']).toBeTruthy();
     }
     expect(code).toBe(1);
-  });
+  }, CHECK_RUN_LIMIT_MS);
 });
 
 describe('the check command', () => {
