@@ -39,6 +39,10 @@ describe('search', () => {
   test.each([
     { path: '/', query: 'simulator', expected: 'How to use this site' },
     { path: '/zh-cn/', query: '模拟器', expected: '如何使用本站' },
+    { path: '/', query: 'Le Kaisa', expected: 'Talk 5: serverless in a restaurant chain' },
+    { path: '/zh-cn/', query: '乐凯撒', expected: '分享 5：Serverless 在连锁餐饮中的实践' },
+    { path: '/', query: 'provisioned concurrency', expected: 'Glossary' },
+    { path: '/zh-cn/', query: '预置并发', expected: '术语表' },
   ])('finds "$query" from $path', async ({ path, query, expected }) => {
     const page = await suite.browser.newPage();
     await page.goto(suite.url + path);
