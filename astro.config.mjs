@@ -27,6 +27,8 @@ export default defineConfig({
       // Markdown there too; otherwise asides and heading anchors render as plain HTML.
       markdown: { processedDirs: [docs] },
       customCss: ['./src/styles/theme.css'],
+      // Examples are read on phones too: long lines wrap (keeping their indent) instead of scrolling sideways.
+      expressiveCode: { defaultProps: { wrap: true } },
       lastUpdated: false,
       sidebar: [
         {
