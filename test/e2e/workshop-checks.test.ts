@@ -66,6 +66,8 @@ describe('checking an exercise in the browser', () => {
 
     await page.goto(`${suite.url}/workshop/`);
     await expect.poll(() => page.locator('[data-hs-workshop-summary]').textContent()).toMatch(/^1 of \d+ exercises passed/);
+    const card = page.locator('.sl-link-card', { has: page.locator('a[href="/workshop/03-init-once/"]') }).first();
+    expect(await card.textContent()).toContain('· passed');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -94,6 +96,37 @@ describe('checking an exercise in the browser', () => {
     }
     await context.close();
   }, 120_000);
+
+  test('Stop ends a check run stuck in an endless loop, and the page keeps answering', async () => {
+    const context = await pastingContext();
+    const page = await context.newPage();
+    await openWorkbench(page, '/workshop/03-init-once/');
+    await replaceCode(page, 'export const main_handler = async (event: any) => { while (true) {} };');
+    await page.locator('[data-hs="workbench-check"]').click();
+    // The first request has timed out and the second is spinning: the run is stuck in the learner's loop.
+    await expect.poll(() => page.locator('[data-hs="workbench-status"]').textContent(), { timeout: 20_000 }).toBe('Checking… requests so far: 1');
+    await page.locator('[data-hs="workbench-stop"]').click();
+    await expect.poll(() => page.locator('[data-hs="workbench-status"]').textContent(), { timeout: 10_000 }).toBe(
+      'Stopped before the checks finished. Run them again when you are ready.',
+    );
+    expect(await page.locator('.hs-workbench__outcome').count()).toBe(0);
+    expect(await page.locator('[data-hs="workbench-check"]').isEnabled()).toBe(true);
+    expect(await page.locator('[data-hs="workbench-stop"]').isVisible()).toBe(false);
+    await context.close();
+  });
+
+  test('Open in the playground carries the current answer there, and runs nothing', async () => {
+    const context = await pastingContext();
+    const page = await context.newPage();
+    await openWorkbench(page, '/zh-cn/workshop/03-init-once/');
+    await replaceCode(page, 'export const main_handler = async (event: any) => ({ dishes: 42 });');
+    await page.locator('[data-hs="workbench-open-playground"]').click();
+    await page.waitForURL(/\/zh-cn\/playground\//);
+    await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+    await expect.poll(async () => ((await page.locator('.monaco-editor .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ')).toContain('dishes: 42');
+    expect(await page.locator('.hs-tl__target').count()).toBe(0);
+    await context.close();
+  });
 
   test('code that does not compile runs nothing and is marked in the editor, in Chinese too', async () => {
     const context = await pastingContext();

@@ -9,12 +9,16 @@ import type { CheckOutcome } from '../../workshop/run-checks.ts';
 import { h } from '../dom.ts';
 import { CodeEditor } from '../editor/code-editor.ts';
 import { fill } from '../format.ts';
+import { encodeShareHash } from '../persistence/share-link.ts';
+import { defaultSettings, type Project } from '../project/project.ts';
 import { WorkshopProgress } from './workshop-progress.ts';
 import type { WorkshopLocale, WorkshopStrings } from './workshop-strings.ts';
 
 /** An exercise as its page hands it to the workbench (content/exercises/<id>/, read at build time). */
 export interface WorkbenchExercise extends ExerciseDeployment {
   starter: string;
+  /** The exercise's sample event (JSON text), for opening the answer in the playground. */
+  event: string;
   locale: WorkshopLocale;
   strings: WorkshopStrings;
 }
@@ -47,7 +51,10 @@ export async function mountWorkbench(
   compiler.warm();
 
   const checkButton = h('button', { type: 'button', class: 'hs-pg__button hs-pg__button--primary', 'data-hs': 'workbench-check' }, '▶ ', t.check);
+  const stopButton = h('button', { type: 'button', class: 'hs-pg__button', hidden: true, 'data-hs': 'workbench-stop' }, '■ ', t.stop);
   const resetButton = h('button', { type: 'button', class: 'hs-pg__button', 'data-hs': 'workbench-reset' }, t.reset);
+  const playgroundPath = exercise.locale === 'zh-cn' ? '/zh-cn/playground/' : '/playground/';
+  const openLink = h('a', { href: playgroundPath, 'data-hs': 'workbench-open-playground' }, t.openInPlayground, ' →');
   const status = h('p', { class: 'hs-workbench__status', role: 'status', 'data-hs': 'workbench-status' });
   const notice = h('p', { class: 'hs-pg__error', role: 'alert', hidden: true, 'data-hs': 'workbench-notice' });
   const editorHost = h('div', { class: 'hs-workbench__editor' });
@@ -58,7 +65,7 @@ export async function mountWorkbench(
       'div',
       { class: 'hs-pg hs-workbench' },
       editorHost,
-      h('div', { class: 'hs-pg__toolbar' }, checkButton, h('span', { class: 'hs-pg__spacer' }), resetButton),
+      h('div', { class: 'hs-pg__toolbar' }, checkButton, stopButton, h('span', { class: 'hs-pg__spacer' }), openLink, resetButton),
       notice,
       status,
       outcomesList,
@@ -104,10 +111,23 @@ export async function mountWorkbench(
     onProgress();
   });
 
-  let running = false;
+  // The playground opens a share link without running it; the link is made when followed, from the code as it is.
+  openLink.addEventListener('click', () => {
+    save();
+    const shared = encodeShareHash(playgroundProject(exercise, entry, code()));
+    openLink.href = shared.ok ? playgroundPath + shared.hash : playgroundPath;
+  });
+
+  let running: AbortController | undefined;
+  stopButton.addEventListener('click', () => running?.abort());
   async function run(): Promise<void> {
     if (running) return;
-    running = true;
+    const stop = new AbortController();
+    running = stop;
+    // A disabled button drops the keyboard focus: hand it to Stop, and back when the run ends.
+    const hadFocus = document.activeElement === checkButton;
+    stopButton.hidden = false;
+    if (hadFocus) stopButton.focus();
     checkButton.disabled = true;
     checkButton.setAttribute('aria-busy', 'true');
     save();
@@ -123,17 +143,21 @@ export async function mountWorkbench(
         return;
       }
       const records: InvocationRecord[] = [];
-      const outcomes = await checkOnFreshPlatform(exercise, compiled.bundle, checks, (record) => {
+      const outcomes = await checkOnFreshPlatform(exercise, compiled.bundle, checks, stop.signal, (record) => {
         records.push(record);
         status.textContent = fill(t.checking, { count: records.length });
       });
-      showOutcomes(outcomes, records);
+      if (stop.signal.aborted) status.textContent = t.stopped;
+      else showOutcomes(outcomes, records);
     } catch (error) {
-      status.textContent = fill(t.checksFailedToRun, { message: error instanceof Error ? error.message : String(error) });
+      status.textContent = stop.signal.aborted ? t.stopped : fill(t.checksFailedToRun, { message: error instanceof Error ? error.message : String(error) });
     } finally {
-      running = false;
+      running = undefined;
+      const stopHadFocus = document.activeElement === stopButton;
       checkButton.disabled = false;
       checkButton.removeAttribute('aria-busy');
+      if (stopHadFocus) checkButton.focus();
+      stopButton.hidden = true;
     }
   }
 
@@ -176,22 +200,45 @@ export async function mountWorkbench(
   checkButton.addEventListener('click', () => void run());
 }
 
-/** A platform of its own for one check run, gone when the run ends (its instances with it). */
+/**
+ * A platform of its own for one check run, gone when the run ends (its instances with it). Stopping shuts it
+ * down: the request in flight fails at once and every check after it fails fast, so the run ends promptly.
+ */
 async function checkOnFreshPlatform(
   exercise: ExerciseDeployment,
   bundle: string,
   checks: Check[],
+  signal: AbortSignal,
   onInvocation: (record: InvocationRecord) => void,
 ): Promise<CheckOutcome[]> {
   const clock = new RealClock();
   const host = await BrowserInstanceHost.create({ clock });
   const platform = new Platform({ clock, host, requestIds: () => crypto.randomUUID() });
+  if (signal.aborted) platform.shutdown();
+  else signal.addEventListener('abort', () => platform.shutdown(), { once: true });
   try {
     return await checkOnPlatform(platform, exercise, bundle, checks, onInvocation);
   } finally {
     platform.shutdown();
     host.dispose();
   }
+}
+
+/** The answer as a playground project: the exercise's dialect, handler, memory, timeout and sample event. */
+function playgroundProject(exercise: WorkbenchExercise, entry: string, code: string): Project {
+  return {
+    entry,
+    files: { [entry]: code },
+    event: exercise.event,
+    settings: {
+      ...defaultSettings,
+      dialect: exercise.dialect,
+      exportName: exercise.handler.slice(exercise.handler.indexOf('.') + 1),
+      memoryMb: exercise.memoryMb,
+      timeoutS: exercise.timeoutS,
+      env: {},
+    },
+  };
 }
 
 function clip(message: string): string {

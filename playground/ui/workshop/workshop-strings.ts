@@ -10,6 +10,9 @@ export interface WorkshopStrings {
   editorLabel: string;
   check: string;
   checking: string;
+  stop: string;
+  stopped: string;
+  openInPlayground: string;
   compileFailed: string;
   allPassed: string;
   somePassed: string;

@@ -47,19 +47,23 @@ export function showProgress(strings: WorkshopStrings, locale: string): void {
     summary.hidden = false;
   }
 
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('#starlight__sidebar a[href]')) {
+  // Sidebar links get a mark when passed; the workshop index's cards say passed or in progress.
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('#starlight__sidebar a[href], .sl-link-card a[href]')) {
     const id = EXERCISE_LINK.exec(link.getAttribute('href') ?? '')?.[1];
     if (!id) continue;
-    link.querySelector('.hs-sidebar-mark')?.remove();
-    if (progress.status(id) !== 'passed') continue;
+    link.querySelector('.hs-progress-mark')?.remove();
+    const status = progress.status(id);
+    const inCard = link.closest('.sl-link-card') !== null;
+    if (status === 'new' || (status === 'started' && !inCard)) continue;
     const mark = document.createElement('span');
-    mark.className = 'hs-sidebar-mark';
-    mark.title = strings.statusPassed;
-    mark.textContent = ' ✓';
-    const hidden = document.createElement('span');
-    hidden.className = 'sr-only';
-    hidden.textContent = ` (${strings.statusPassed})`;
-    mark.append(hidden);
+    mark.className = `hs-progress-mark hs-progress-mark--${status}`;
+    mark.textContent = inCard ? ` · ${label[status]}` : ' ✓';
+    if (!inCard) {
+      const hidden = document.createElement('span');
+      hidden.className = 'sr-only';
+      hidden.textContent = ` (${label[status]})`;
+      mark.append(hidden);
+    }
     link.append(mark);
   }
 }
