@@ -9,30 +9,17 @@
  * Goals: warm <= 2x echo, cold <= 1.5x bare spawn, <= 100 KB gzip before the editor. Medians after warm-ups.
  * Uses $HS_DIST or dist/ when it holds the engine harness page; otherwise builds the site into a temp dir first.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../e2e/support/browser.ts';
 import { serveStatic } from '../e2e/support/static-server.ts';
 import '../e2e/engine-driver.ts';
+import { builtSiteForBench } from './built-site.ts';
 
 const WARM_BATCHES = Number(process.env.WARM_BATCHES ?? 30);
 const BATCH = 100;
 const COLD_ROUNDS = Number(process.env.COLD_ROUNDS ?? 25);
 
-function siteDir(): string {
-  const given = resolve(process.env.HS_DIST ?? 'dist');
-  if (existsSync(join(given, 'dev/engine-harness/index.html'))) return given;
-  const out = mkdtempSync(join(tmpdir(), 'hs-bench-site-'));
-  console.log(`building the site into ${out} …`);
-  const build = spawnSync('flock', ['/tmp/astro-build.lock', 'npx', 'astro', 'build', '--outDir', out], { stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('astro build failed');
-  return out;
-}
-
-const site = await serveStatic(siteDir());
+const site = await serveStatic(builtSiteForBench());
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage();
