@@ -40,6 +40,9 @@ describe('a workshop exercise page', () => {
       '/workshop/05-port-to-lambda/',
       '/workshop/06-finish-before-the-deadline/',
       '/workshop/07-errors-clients-can-act-on/',
+      '/workshop/08-nightly-timer-report/',
+      '/workshop/09-websocket-print-push/',
+      '/workshop/10-queue-batch-partial-failure/',
     ]);
     await page.close();
   });
