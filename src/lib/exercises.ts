@@ -14,8 +14,9 @@ export interface ExerciseMeta {
 export interface Exercise {
   id: string;
   meta: ExerciseMeta;
-  starter: string;
-  solution: string;
+  /** The same code in both languages; only the comments are translated (test/unit/content/translated-code.test.ts). */
+  starter: { en: string; 'zh-cn': string };
+  solution: { en: string; 'zh-cn': string };
   event: string;
   hints: { en: string[]; 'zh-cn': string[] };
 }
@@ -48,8 +49,8 @@ export function loadExercise(id: string): Exercise {
   return {
     id,
     meta: JSON.parse(file(id, 'exercise.json')) as ExerciseMeta,
-    starter: file(id, 'starter.ts'),
-    solution: file(id, 'solution.ts'),
+    starter: { en: file(id, 'starter.ts'), 'zh-cn': file(id, 'starter.zh-cn.ts') },
+    solution: { en: file(id, 'solution.ts'), 'zh-cn': file(id, 'solution.zh-cn.ts') },
     event: file(id, 'event.json'),
     hints: { en: hintsIn(file(id, 'hints.en.md')), 'zh-cn': hintsIn(file(id, 'hints.zh-cn.md')) },
   };

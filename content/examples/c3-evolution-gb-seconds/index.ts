@@ -30,8 +30,8 @@ export const main_handler = async (event: BillEvent, context: ScfContext) => {
     memoryMb,
     durationMs,
     gbSeconds: Number(gbSeconds.toPrecision(3)),
-    // Between invocations the instance costs nothing on this meter, which is
-    // the point of the talk's comparison with an always-on server.
+    // Between invocations an on-demand instance costs nothing on this meter (idle provisioned
+    // instances do), which is the point of the talk's comparison with an always-on server.
     invocationsOnThisInstance: invocations,
   };
 };

@@ -19,7 +19,7 @@ function read(): Reading {
 // Stands in for real work: total up a day of made-up orders.
 function work(orders: number): number {
   const amounts = Array.from({ length: orders }, (_, i) => ((i * 7919) % 10_000) / 100);
-  return amounts.reduce((sum, fen) => sum + fen, 0);
+  return amounts.reduce((sum, yuan) => sum + yuan, 0);
 }
 
 let invocation = 0;

@@ -93,7 +93,7 @@ export default defineChecks([
     },
   },
   {
-    title: { en: 'Lets a kitchen outage fail the invocation', 'zh-cn': '厨房服务故障时让这次调用失败' },
+    title: { en: 'Lets a kitchen outage fail the invocation', 'zh-cn': '后厨服务故障时让这次调用失败' },
     async run(fn) {
       const result = await fn.invoke(withBody('{"dish":"tiramisu","quantity":1}', { 'x-simulate-outage': 'kitchen' }));
       const status = (result.value as IntegratedResponse | undefined)?.statusCode;
@@ -104,8 +104,8 @@ export default defineChecks([
             : `During a kitchen outage the function answered ${show(result.value)}. To the platform that invocation succeeded, so the outage never shows in its error count. Let the error fail the invocation.`,
         'zh-cn':
           typeof status === 'number' && status >= 400 && status < 500
-            ? `厨房服务故障时函数返回了 ${status}。4xx 是在告诉客户端它的请求有错，可它并没有错：请让这个错误把本次调用变成失败。`
-            : `厨房服务故障时函数返回了 ${show(result.value)}。在平台看来这次调用是成功的，故障不会出现在错误统计里。请让这个错误把本次调用变成失败。`,
+            ? `后厨服务故障时函数返回了 ${status}。4xx 是在告诉客户端它的请求有错，可它并没有错：请让这个错误把本次调用变成失败。`
+            : `后厨服务故障时函数返回了 ${show(result.value)}。在平台看来这次调用是成功的，故障不会出现在错误统计里。请让这个错误把本次调用变成失败。`,
       });
     },
   },
