@@ -6,9 +6,9 @@ const suite = useBuiltSite();
 
 describe('an example embedded in a docs page', () => {
   test.each([
-    { path: '/concepts/instance-lifecycle/', ok: 'Succeeded' },
-    { path: '/zh-cn/concepts/instance-lifecycle/', ok: '成功' },
-  ])('$path shows the code without running anything, then runs it on click', async ({ path, ok }) => {
+    { path: '/concepts/instance-lifecycle/', ok: 'Succeeded', comments: /^[^\p{Script=Han}]+$/u },
+    { path: '/zh-cn/concepts/instance-lifecycle/', ok: '成功', comments: /\p{Script=Han}/u },
+  ])('$path shows the code, commented in its language, without running anything, then runs it on click', async ({ path, ok, comments }) => {
     const page = await suite.browser.newPage();
     const errors = collectErrors(page);
     const workers: string[] = [];
@@ -16,6 +16,8 @@ describe('an example embedded in a docs page', () => {
     await page.goto(suite.url + path, { waitUntil: 'networkidle' });
     const example = page.locator('.hs-example').first();
     expect(await example.locator('figure, .expressive-code').count()).toBeGreaterThan(0);
+    const firstComment = (await example.locator('.expressive-code code').first().innerText()).split('\n').find((line) => line.trim().startsWith('//'));
+    expect(firstComment).toMatch(comments);
     expect(workers).toEqual([]);
 
     await example.locator('[data-hs-run]').click();
