@@ -32,7 +32,6 @@ const en: WorkshopStrings = {
   progressSummary: '{done} of {total} exercises passed in this browser',
   statusPassed: 'passed',
   statusStarted: 'in progress',
-  statusNew: 'not started',
   statusFailed: 'failed',
 };
 
@@ -63,7 +62,6 @@ const zhCn: WorkshopStrings = {
   progressSummary: '本浏览器中已通过 {done} / {total} 个练习',
   statusPassed: '已通过',
   statusStarted: '进行中',
-  statusNew: '未开始',
   statusFailed: '未通过',
 };
 

@@ -104,6 +104,7 @@ export async function mountWorkbench(
     if (!window.confirm(t.resetConfirm)) return;
     editor.setFiles({ [entry]: exercise.starter }, entry);
     clearTimeout(saveTimer);
+    saveTimer = undefined;
     progress.forgetCode(exercise.id);
     outcomesList.replaceChildren();
     logs.hidden = true;

@@ -29,7 +29,6 @@ export interface WorkshopStrings {
   progressSummary: string;
   statusPassed: string;
   statusStarted: string;
-  statusNew: string;
   statusFailed: string;
 }
 

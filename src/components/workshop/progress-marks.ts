@@ -13,6 +13,7 @@ export function showProgress(strings: WorkshopStrings, locale: string): void {
   try {
     progress = new WorkshopProgress(window.localStorage);
   } catch {
+    // A browser that blocks storage for this site throws on access: the page then simply shows no progress.
     return;
   }
   const problem = progress.takeProblem();
@@ -22,7 +23,7 @@ export function showProgress(strings: WorkshopStrings, locale: string): void {
       notice.hidden = false;
     }
   }
-  const label: Record<ExerciseStatus, string> = { passed: strings.statusPassed, started: strings.statusStarted, new: strings.statusNew };
+  const label: Record<Exclude<ExerciseStatus, 'new'>, string> = { passed: strings.statusPassed, started: strings.statusStarted };
 
   for (const element of document.querySelectorAll<HTMLElement>('[data-hs-exercise-status]')) {
     const id = element.dataset.hsExerciseStatus ?? '';
@@ -30,13 +31,11 @@ export function showProgress(strings: WorkshopStrings, locale: string): void {
     element.dataset.status = status;
     const passedAt = progress.get(id).passedAt;
     element.textContent =
-      element.dataset.hsVerbose === undefined
-        ? label[status]
-        : status === 'passed' && passedAt
-          ? fill(strings.passedOn, { date: new Date(passedAt).toLocaleDateString(locale) })
-          : status === 'started'
-            ? strings.started
-            : '';
+      status === 'passed' && passedAt
+        ? fill(strings.passedOn, { date: new Date(passedAt).toLocaleDateString(locale) })
+        : status === 'started'
+          ? strings.started
+          : '';
     element.hidden = element.textContent === '';
   }
 
@@ -47,7 +46,7 @@ export function showProgress(strings: WorkshopStrings, locale: string): void {
     summary.hidden = false;
   }
 
-  // Sidebar links get a mark when passed; the workshop index's cards say passed or in progress.
+  // Sidebar links to a passed exercise get a mark; cards that lead to an exercise say passed or in progress.
   for (const link of document.querySelectorAll<HTMLAnchorElement>('#starlight__sidebar a[href], .sl-link-card a[href]')) {
     const id = EXERCISE_LINK.exec(link.getAttribute('href') ?? '')?.[1];
     if (!id) continue;
