@@ -14,6 +14,16 @@ export interface ExerciseDeployment {
   timeoutS: number;
 }
 
+/** An exercise is one TypeScript file: handler "index.main_handler" is the file index.ts. */
+export function exerciseEntryFile(handler: string): string {
+  return `${handler.slice(0, handler.indexOf('.'))}.ts`;
+}
+
+/** Handler "index.main_handler" calls the export main_handler. */
+export function exerciseExportName(handler: string): string {
+  return handler.slice(handler.indexOf('.') + 1);
+}
+
 /**
  * Deploys a compiled answer on `platform` (a fresh one: checks about warm reuse assume no instance exists yet) and
  * runs the checks through it. The CLI (Node instances) and the browser (Web Worker instances) both check answers
@@ -30,7 +40,7 @@ export async function checkOnPlatform(
   platform.deploy({
     name: exercise.id,
     dialect: exercise.dialect,
-    exportName: exercise.handler.slice(exercise.handler.indexOf('.') + 1),
+    exportName: exerciseExportName(exercise.handler),
     bundle,
     memoryMb: exercise.memoryMb,
     timeoutS: exercise.timeoutS,

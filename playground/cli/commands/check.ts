@@ -6,7 +6,7 @@ import { Platform } from '../../faas/platform.ts';
 import { RealClock } from '../../faas/real-clock.ts';
 import { NodeInstanceHost } from '../../hosts/node/node-instance-host.ts';
 import type { Locale } from '../../workshop/check-api.ts';
-import { checkOnPlatform } from '../../workshop/check-on-platform.ts';
+import { checkOnPlatform, exerciseEntryFile } from '../../workshop/check-on-platform.ts';
 import type { CheckOutcome } from '../../workshop/run-checks.ts';
 import { parseCommandArgs } from '../args.ts';
 import { ClosableClock } from '../closable-clock.ts';
@@ -57,7 +57,7 @@ export async function check(args: string[], io: CliIO): Promise<number> {
   }
   const source = values.solution ? readFileSync(join(exercise.dir, 'solution.ts'), 'utf8') : readUserFile(file!);
 
-  const entry = `${exercise.handler.split('.')[0]}.ts`;
+  const entry = exerciseEntryFile(exercise.handler);
   const compiled = await compileFiles({ entry, files: { [entry]: source } });
   if (!compiled.ok) {
     io.stderr(`Compile failed:\n${compiled.diagnostics.map((d) => `  ${formatDiagnostic(d)}\n`).join('')}`);

@@ -4,7 +4,7 @@ import { Platform } from '../../faas/platform.ts';
 import { RealClock } from '../../faas/real-clock.ts';
 import { BrowserInstanceHost } from '../../hosts/browser/browser-instance-host.ts';
 import type { Check } from '../../workshop/check-api.ts';
-import { checkOnPlatform, type ExerciseDeployment } from '../../workshop/check-on-platform.ts';
+import { checkOnPlatform, exerciseEntryFile, exerciseExportName, type ExerciseDeployment } from '../../workshop/check-on-platform.ts';
 import type { CheckOutcome } from '../../workshop/run-checks.ts';
 import { h } from '../dom.ts';
 import { CodeEditor } from '../editor/code-editor.ts';
@@ -44,7 +44,7 @@ export async function mountWorkbench(
   onProgress: ProgressListener,
 ): Promise<void> {
   const t = exercise.strings;
-  const entry = `${exercise.handler.split('.')[0]}.ts`;
+  const entry = exerciseEntryFile(exercise.handler);
   const progress = new WorkshopProgress(window.localStorage);
   const checks = await loadChecks();
   const compiler = browserCompiler();
@@ -234,7 +234,7 @@ function playgroundProject(exercise: WorkbenchExercise, entry: string, code: str
     settings: {
       ...defaultSettings,
       dialect: exercise.dialect,
-      exportName: exercise.handler.slice(exercise.handler.indexOf('.') + 1),
+      exportName: exerciseExportName(exercise.handler),
       memoryMb: exercise.memoryMb,
       timeoutS: exercise.timeoutS,
       env: {},
