@@ -1,10 +1,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { parse } from 'yaml';
 import type { Dialect } from '../faas/protocol.ts';
+import { parseProjectFile, PROJECT_FILE_NAMES, ProjectFileError } from '../project/project-file.ts';
+import type { ProjectFile, ProjectFunction } from '../project/project-file.ts';
 import { UsageError } from './usage-error.ts';
 
-/** Everything needed to run one function, from serverless.yml (either format) and the command line. */
+/**
+ * The CLI's adapter over the project-file reader: it finds and reads the file on disk, picks the function, and
+ * lets the command line's flags win over the file.
+ */
 export interface FunctionConfig {
   /** Directory holding the function's code. */
   root: string;
@@ -18,6 +22,8 @@ export interface FunctionConfig {
   env: Record<string, string>;
   /** Where the settings came from, for messages. */
   source: string;
+  /** The function as the project file declares it (its events, its runtime), when there is a file. */
+  declared?: ProjectFunction;
 }
 
 export interface ConfigFlags {
@@ -31,103 +37,79 @@ export interface ConfigFlags {
 
 const DEFAULT_MEMORY_MB = 128;
 const DEFAULT_TIMEOUT_S = 3;
-const CONFIG_FILES = ['serverless.yml', 'serverless.yaml'];
-
-interface Settings {
-  handler?: string;
-  memoryMb?: number;
-  timeoutS?: number;
-  env: Record<string, string>;
-  dialect?: Dialect;
-  name?: string;
-  codeDir?: string;
-}
 
 export function resolveFunction(target: string, flags: ConfigFlags): FunctionConfig {
   const path = resolve(target);
   if (!existsSync(path)) throw new UsageError(`${target} does not exist: pass a function directory or a handler file`);
   const isFile = statSync(path).isFile();
   const dir = isFile ? dirname(path) : path;
-  const configPath = CONFIG_FILES.map((name) => join(dir, name)).find((p) => existsSync(p));
-  const settings: Settings = configPath ? readServerlessYml(configPath, flags.functionName) : { env: {} };
-  if (!configPath && flags.functionName) throw new UsageError(`--function ${flags.functionName} needs a serverless.yml in ${dir}`);
+  const project = readProjectFile(dir);
+  if (!project && flags.functionName) throw new UsageError(`--function ${flags.functionName} needs a serverless.yml in ${dir}`);
+  const declared = project ? chooseFunction(project, flags.functionName) : undefined;
+  return settle(dir, isFile ? path : undefined, declared, project?.path, flags);
+}
 
-  const root = settings.codeDir ? resolve(dir, settings.codeDir) : dir;
-  const handler = flags.handler ?? settings.handler ?? (isFile ? guessHandler(path) : undefined) ?? guessDirectoryHandler(root);
+/** Every function of the project in `dir` (or the one `--function` names), each resolved as `resolveFunction` would. */
+export function resolveProject(dir: string, flags: ConfigFlags): { file: LocatedProjectFile | undefined; functions: FunctionConfig[] } {
+  const root = resolve(dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${dir} is not a directory`);
+  const project = readProjectFile(root);
+  if (!project) return { file: undefined, functions: [resolveFunction(root, flags)] };
+  const wanted = flags.functionName === undefined ? project.functions : [chooseFunction(project, flags.functionName)];
+  return { file: project, functions: wanted.map((fn) => settle(root, undefined, fn, project.path, flags)) };
+}
+
+export type LocatedProjectFile = ProjectFile & { path: string };
+
+/** Reads and parses the project file in `dir`, or returns undefined when there is none. */
+export function readProjectFile(dir: string): LocatedProjectFile | undefined {
+  const path = PROJECT_FILE_NAMES.map((name) => join(dir, name)).find((p) => existsSync(p));
+  if (path === undefined) return undefined;
+  try {
+    return { ...parseProjectFile(readFileSync(path, 'utf8'), path), path };
+  } catch (error) {
+    if (error instanceof ProjectFileError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function chooseFunction(project: LocatedProjectFile, wanted: string | undefined): ProjectFunction {
+  const names = project.functions.map((fn) => fn.name);
+  if (wanted === undefined) {
+    const only = project.functions[0];
+    if (project.functions.length > 1 || !only) throw new UsageError(`${project.path} defines ${names.length} functions (${names.join(', ')}): choose one with --function NAME`);
+    return only;
+  }
+  const found = project.functions.find((fn) => fn.name === wanted || fn.deployedName === wanted || (project.format === 'scf-component' && project.service === wanted));
+  if (found) return found;
+  throw new UsageError(project.format === 'scf-component'
+    ? `${project.path} defines the function "${names[0] ?? '?'}", not "${wanted}"`
+    : `${project.path} has no function "${wanted}"; it defines ${names.join(', ')}`);
+}
+
+function settle(dir: string, file: string | undefined, declared: ProjectFunction | undefined, source: string | undefined, flags: ConfigFlags): FunctionConfig {
+  const root = declared?.codeDir ? resolve(dir, declared.codeDir) : dir;
+  const handler = flags.handler ?? declared?.handler ?? (file ? guessHandler(file) : undefined) ?? guessDirectoryHandler(root);
   const dot = handler.lastIndexOf('.');
   if (dot <= 0 || dot === handler.length - 1) throw new UsageError(`handler "${handler}" must look like file.export, e.g. index.main_handler`);
   const exportName = handler.slice(dot + 1);
   const handlerFile = handler.slice(0, dot);
-  const dialect = flags.dialect ?? settings.dialect ?? (exportName === 'main_handler' ? 'scf' : 'lambda');
-  const memoryMb = flags.memoryMb ?? settings.memoryMb ?? DEFAULT_MEMORY_MB;
-  const timeoutS = flags.timeoutS ?? settings.timeoutS ?? DEFAULT_TIMEOUT_S;
+  const dialect = flags.dialect ?? declared?.dialect ?? (exportName === 'main_handler' ? 'scf' : 'lambda');
+  const memoryMb = flags.memoryMb ?? declared?.memoryMb ?? DEFAULT_MEMORY_MB;
+  const timeoutS = flags.timeoutS ?? declared?.timeoutS ?? DEFAULT_TIMEOUT_S;
   if (!Number.isInteger(memoryMb) || memoryMb < 16 || memoryMb > 10240) throw new UsageError(`memory must be a whole number of MB from 16 to 10240, got ${memoryMb}`);
   if (!(timeoutS > 0 && timeoutS <= 900)) throw new UsageError(`timeout must be more than 0 and at most 900 seconds, got ${timeoutS}`);
   return {
     root,
     handlerFile,
     exportName,
-    functionName: settings.name ?? basename(root),
+    functionName: declared ? (declared.deployedName ?? declared.name) : basename(root),
     dialect,
     memoryMb,
     timeoutMs: Math.round(timeoutS * 1000),
-    env: { ...settings.env, ...flags.env },
-    source: configPath ?? (isFile ? path : dir),
-  };
-}
-
-function readServerlessYml(path: string, wanted: string | undefined): Settings {
-  let doc: unknown;
-  try {
-    doc = parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`${path} is not valid YAML: ${(error as Error).message}`);
-  }
-  if (!isRecord(doc)) throw new UsageError(`${path} must be a YAML mapping`);
-  if (doc.component !== undefined || isRecord(doc.inputs)) return readScfComponent(path, doc, wanted);
-  return readFramework(path, doc, wanted);
-}
-
-/** Tencent's Serverless component format: `component: scf` with everything under `inputs`. */
-function readScfComponent(path: string, doc: Record<string, unknown>, wanted: string | undefined): Settings {
-  if (doc.component !== undefined && doc.component !== 'scf') throw new UsageError(`${path}: component "${String(doc.component)}" is not a function; only component: scf can be invoked`);
-  const inputs = isRecord(doc.inputs) ? doc.inputs : {};
-  const name = str(inputs.name) ?? str(doc.name);
-  if (wanted !== undefined && wanted !== name && wanted !== str(doc.name)) throw new UsageError(`${path} defines the function "${name ?? '?'}", not "${wanted}"`);
-  const src = isRecord(inputs.src) ? str(inputs.src.src) : str(inputs.src);
-  const variables = isRecord(inputs.environment) ? inputs.environment.variables : undefined;
-  return {
-    handler: str(inputs.handler),
-    memoryMb: num(path, 'inputs.memorySize', inputs.memorySize),
-    timeoutS: num(path, 'inputs.timeout', inputs.timeout),
-    env: stringMap(path, 'inputs.environment.variables', variables),
-    dialect: 'scf',
-    name,
-    codeDir: src,
-  };
-}
-
-/** Serverless Framework format: `provider` defaults, `functions.NAME` overrides. */
-function readFramework(path: string, doc: Record<string, unknown>, wanted: string | undefined): Settings {
-  const provider = isRecord(doc.provider) ? doc.provider : {};
-  const functions = isRecord(doc.functions) ? doc.functions : {};
-  const names = Object.keys(functions);
-  if (names.length === 0) throw new UsageError(`${path} has no functions: add functions.<name>.handler`);
-  let name = wanted;
-  if (name === undefined) {
-    if (names.length > 1) throw new UsageError(`${path} defines ${names.length} functions (${names.join(', ')}): choose one with --function NAME`);
-    name = names[0];
-  }
-  const fn = name === undefined ? undefined : functions[name];
-  if (!isRecord(fn)) throw new UsageError(`${path} has no function "${name ?? ''}"; it defines ${names.join(', ')}`);
-  const providerName = str(provider.name);
-  return {
-    handler: str(fn.handler),
-    memoryMb: num(path, `functions.${name}.memorySize`, fn.memorySize) ?? num(path, 'provider.memorySize', provider.memorySize),
-    timeoutS: num(path, `functions.${name}.timeout`, fn.timeout) ?? num(path, 'provider.timeout', provider.timeout),
-    env: { ...stringMap(path, 'provider.environment', provider.environment), ...stringMap(path, `functions.${name}.environment`, fn.environment) },
-    dialect: providerName === 'tencent' ? 'scf' : providerName === 'aws' ? 'lambda' : undefined,
-    name: str(fn.name) ?? name,
+    env: { ...declared?.env, ...flags.env },
+    source: source ?? file ?? dir,
+    ...(declared ? { declared } : {}),
   };
 }
 
@@ -151,30 +133,4 @@ function guessDirectoryHandler(dir: string): string {
   const entry = ['index.ts', 'index.js', 'index.mjs', 'index.cjs', 'handler.ts', 'handler.js'].find((name) => existsSync(join(dir, name)));
   if (entry === undefined) throw new UsageError(`${dir} has no serverless.yml and no index or handler file: pass --handler file.export`);
   return guessHandler(join(dir, entry));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function num(path: string, key: string, value: unknown): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  const n = typeof value === 'string' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isFinite(n)) throw new UsageError(`${path}: ${key} must be a number, got ${JSON.stringify(value)}`);
-  return n;
-}
-
-function stringMap(path: string, key: string, value: unknown): Record<string, string> {
-  if (value === undefined || value === null) return {};
-  if (!isRecord(value)) throw new UsageError(`${path}: ${key} must be a mapping of NAME: value`);
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v === 'object' && v !== null) throw new UsageError(`${path}: ${key}.${k} must be a plain value`);
-    out[k] = String(v);
-  }
-  return out;
 }

@@ -14,7 +14,7 @@ import { LogPanel } from './panels/log-panel.ts';
 import { PanelTabs } from './panels/panel-tabs.ts';
 import { renderResult, renderResultMessage } from './panels/result-panel.ts';
 import { TimelinePanel } from './panels/timeline-panel.ts';
-import type { Project } from './project/project.ts';
+import type { Project } from '../project/project.ts';
 import { defaultSample, fallbackEvent } from './project/sample-event.ts';
 import { templateFor } from './project/templates.ts';
 import { openProjectStore, type ProjectStore } from './persistence/project-store.ts';

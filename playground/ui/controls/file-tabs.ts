@@ -1,6 +1,6 @@
 import { h } from '../dom.ts';
 import { fill } from '../format.ts';
-import { isValidFilePath } from '../project/project.ts';
+import { isValidFilePath } from '../../project/project.ts';
 import type { PlaygroundStrings } from '../strings.ts';
 
 export interface FileTabsHost {

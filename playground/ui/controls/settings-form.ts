@@ -1,6 +1,6 @@
 import { part } from '../dom.ts';
 import { fill } from '../format.ts';
-import type { FunctionSettings } from '../project/project.ts';
+import type { FunctionSettings } from '../../project/project.ts';
 import type { PlaygroundStrings } from '../strings.ts';
 import { formatEnv, parseEnv } from './env-vars.ts';
 

@@ -1,4 +1,4 @@
-import { defaultSettings, type Project } from '../project/project.ts';
+import { defaultSettings, type Project } from '../../project/project.ts';
 import type { RunnableExample } from './runnable-example.ts';
 
 const sourceFile = /\.([mc]?[tj]s|json)$/;

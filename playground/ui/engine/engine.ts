@@ -1,6 +1,6 @@
 import type { SourceDiagnostic } from '../editor/code-editor.ts';
 import type { LogLine } from '../logs/log-store.ts';
-import type { Project } from '../project/project.ts';
+import type { Project } from '../../project/project.ts';
 import type { LaneEnd } from '../timeline/timeline-model.ts';
 import type { InvocationView } from './invocation-view.ts';
 

@@ -3,7 +3,7 @@ import { Platform } from '../../faas/platform.ts';
 import { RealClock } from '../../faas/real-clock.ts';
 import type { PlatformEvent } from '../../faas/platform-events.ts';
 import { BrowserInstanceHost } from '../../hosts/browser/browser-instance-host.ts';
-import type { Project } from '../project/project.ts';
+import type { Project } from '../../project/project.ts';
 import type { DeployOutcome, Engine, EngineListener } from './engine.ts';
 import type { InstanceNames } from './instance-names.ts';
 import type { InvocationView } from './invocation-view.ts';

@@ -1,4 +1,4 @@
-import type { Project } from '../project/project.ts';
+import type { Project } from '../../project/project.ts';
 import { checkProject } from './project-schema.ts';
 
 /** The part of the Web Storage API autosave uses; tests pass an in-memory one. */

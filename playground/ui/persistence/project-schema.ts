@@ -1,5 +1,5 @@
-import type { FunctionSettings, Project } from '../project/project.ts';
-import { isValidFilePath } from '../project/project.ts';
+import type { FunctionSettings, Project } from '../../project/project.ts';
+import { isValidFilePath } from '../../project/project.ts';
 
 /** Bounds a saved or shared project must stay within; anything outside them is refused, never half-loaded. */
 export const PROJECT_LIMITS = { maxFiles: 50, maxFileChars: 512 * 1024, maxTotalChars: 2 * 1024 * 1024, maxEnvVars: 64 } as const;

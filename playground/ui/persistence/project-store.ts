@@ -1,11 +1,11 @@
-import type { Project } from '../project/project.ts';
+import type { Project } from '../../project/project.ts';
 import { ProjectAutosave } from './autosave.ts';
 import type { KeyValueStorage } from './autosave.ts';
 import { persistenceMessages } from './persistence-messages.ts';
 
 // Compression (fflate) and YAML are loaded when a link is made or opened, or a zip made, not with the page.
 const shareLink = () => import('./share-link.ts');
-const projectZip = () => import('./project-zip.ts');
+const projectZip = () => import('../../project/project-zip.ts');
 
 /** Everything the playground keeps or hands out: autosave, share links and the deployable zip. */
 export interface ProjectStore {

@@ -1,5 +1,5 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import type { Project } from '../project/project.ts';
+import type { Project } from '../../project/project.ts';
 import { checkProject } from './project-schema.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Dialect } from '../../faas/protocol.ts';
-import type { Project } from './project.ts';
-import { defaultSettings } from './project.ts';
+import type { Project } from '../../project/project.ts';
+import { defaultSettings } from '../../project/project.ts';
 
 /**
  * The starting code for each dialect. Both teach the lesson most people get wrong: module scope and /tmp live

@@ -10,7 +10,7 @@ import { h } from '../dom.ts';
 import { CodeEditor } from '../editor/code-editor.ts';
 import { fill } from '../format.ts';
 import { encodeShareHash } from '../persistence/share-link.ts';
-import { defaultSettings, type Project } from '../project/project.ts';
+import { defaultSettings, type Project } from '../../project/project.ts';
 import { WorkshopProgress } from './workshop-progress.ts';
 import type { WorkshopLocale, WorkshopStrings } from './workshop-strings.ts';
 

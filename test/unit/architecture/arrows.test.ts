@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { layerProblems } from './layer-rules.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const PURE_LAYERS = ['playground/faas', 'playground/model'];
+const PURE_LAYERS = ['playground/faas', 'playground/model', 'playground/project'];
 
 function tsFiles(dir: string): string[] {
   let entries;
@@ -17,10 +17,11 @@ function tsFiles(dir: string): string[] {
   return entries.flatMap((e) => (e.isDirectory() ? tsFiles(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : []));
 }
 
-describe('arrows point one way: faas and model run in any JavaScript host', () => {
-  it('no file in playground/faas or playground/model imports Node, Astro or an outer layer, or touches window, document, localStorage or process', () => {
+describe('arrows point one way: faas, model and project run in any JavaScript host', () => {
+  it('no file in playground/faas, playground/model or playground/project imports Node, Astro or an outer layer, or touches window, document, localStorage or process', () => {
     const files = PURE_LAYERS.flatMap(tsFiles);
     expect(files).toContain('playground/faas/platform.ts');
+    expect(files).toContain('playground/project/project-file.ts');
     const problems = files.flatMap((file) => layerProblems(relative(ROOT, join(ROOT, file)).split(sep).join('/'), readFileSync(join(ROOT, file), 'utf8')));
     expect(problems).toEqual([]);
   });

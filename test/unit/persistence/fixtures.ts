@@ -1,4 +1,4 @@
-import type { Project } from '../../../playground/ui/project/project.ts';
+import type { Project } from '../../../playground/project/project.ts';
 import { templateFor } from '../../../playground/ui/project/templates.ts';
 
 export function sampleProject(dialect: 'scf' | 'lambda' = 'scf'): Project {

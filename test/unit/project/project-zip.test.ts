@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { resolveFunction } from '../../../playground/cli/function-config.ts';
 import { compileFiles } from '../../../playground/compiler/node.ts';
-import { AWS_RUNTIME, projectZip, SCF_RUNTIME } from '../../../playground/ui/persistence/project-zip.ts';
-import type { Project } from '../../../playground/ui/project/project.ts';
-import { sampleProject } from './fixtures.ts';
+import { AWS_RUNTIME, projectZip, SCF_RUNTIME } from '../../../playground/project/project-zip.ts';
+import type { Project } from '../../../playground/project/project.ts';
+import { sampleProject } from '../persistence/fixtures.ts';
 
 async function unzipped(project: Project): Promise<Record<string, string>> {
   const compiled = await compileFiles({ entry: project.entry, files: project.files });

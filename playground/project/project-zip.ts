@@ -1,8 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
 import { stringify } from 'yaml';
-import type { Project } from '../project/project.ts';
-import { handlerName } from '../project/project.ts';
+import type { Project } from './project.ts';
+import { handlerName } from './project.ts';
 
 /** Runtime names as each platform's deployment files spell them. */
 export const AWS_RUNTIME = 'nodejs22.x';

@@ -1,4 +1,4 @@
-import type { Dialect } from '../../faas/protocol.ts';
+import type { Dialect } from '../faas/protocol.ts';
 
 /** What the user is working on: the function's files, its configuration and the event to send. */
 export interface Project {
