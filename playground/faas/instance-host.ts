@@ -1,5 +1,5 @@
 import type { StartCause } from './platform-events.ts';
-import type { Dialect, ErrorInfo, LogLevel, ResourceUsage } from './protocol.ts';
+import type { Dialect, ErrorInfo, LogLevel, MetricSample, ResourceUsage } from './protocol.ts';
 
 /**
  * How the scheduler starts and talks to instances, whatever they are: a Web Worker, a worker_threads Worker,
@@ -70,6 +70,8 @@ export interface InstanceListener {
   onInitError(error: ErrorInfo, phases: StartPhases): void;
   onLog(requestId: string | null, level: LogLevel, message: string, time: number): void;
   onResult(outcome: InvokeOutcome): void;
+  /** Optional: a runtime-metrics sample, `tMs` on the scheduler's clock. Hosts that measure nothing never call it. */
+  onMetrics?(sample: MetricSample): void;
   /** The instance is gone. `error` explains an exit the scheduler did not ask for. */
   onExit(reason: ExitReason, error?: ErrorInfo): void;
 }

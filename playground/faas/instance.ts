@@ -3,7 +3,7 @@ import type { InstanceState } from './instance-state.ts';
 import type { InvocationRecord } from './invocation-record.ts';
 import type { InstanceInfo } from './keep-alive-policy.ts';
 import type { Deployment } from './deployment.ts';
-import type { ErrorInfo, LogLevel } from './protocol.ts';
+import type { ErrorInfo, LogLevel, MetricSample } from './protocol.ts';
 
 /** What an instance reports to; the platform implements it. Kept apart so an instance needs no closures. */
 export interface InstanceOwner {
@@ -12,6 +12,7 @@ export interface InstanceOwner {
   instanceInitFailed(instance: Instance, error: ErrorInfo, phases: StartPhases): void;
   instanceLog(instance: Instance, requestId: string | null, level: LogLevel, message: string, time: number): void;
   instanceResult(instance: Instance, outcome: InvokeOutcome): void;
+  instanceMetrics(instance: Instance, sample: MetricSample): void;
   instanceExited(instance: Instance, reason: ExitReason, error: ErrorInfo | undefined): void;
   deadlineTimerFired(instance: Instance): void;
   keepAliveTimerFired(instance: Instance): void;
@@ -90,6 +91,10 @@ export class Instance implements InstanceInfo, InstanceListener {
 
   onResult(outcome: InvokeOutcome): void {
     this.#owner.instanceResult(this, outcome);
+  }
+
+  onMetrics(sample: MetricSample): void {
+    this.#owner.instanceMetrics(this, sample);
   }
 
   onExit(reason: ExitReason, error?: ErrorInfo): void {

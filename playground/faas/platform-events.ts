@@ -1,6 +1,6 @@
 import type { StartPhases } from './instance-host.ts';
 import type { InvocationRecord, Throttle } from './invocation-record.ts';
-import type { ErrorInfo, LogLevel } from './protocol.ts';
+import type { ErrorInfo, LogLevel, MetricSample } from './protocol.ts';
 
 /** Why an instance was started: for a waiting request, ahead of traffic by a policy, or to keep provisioned capacity. */
 export type StartCause = 'request' | 'prewarm' | 'provisioned';
@@ -19,6 +19,7 @@ export type PlatformEvent =
   | { type: 'instance-reclaimed'; time: number; functionName: string; instanceId: string; cause: ReclaimCause }
   | { type: 'instance-crashed'; time: number; functionName: string; instanceId: string; reason: string; error: ErrorInfo | null }
   | { type: 'instance-timed-out'; time: number; functionName: string; instanceId: string; requestId: string }
+  | { type: 'instance-metrics'; time: number; functionName: string; instanceId: string; sample: MetricSample }
   | { type: 'log'; time: number; functionName: string; instanceId: string; requestId: string | null; level: LogLevel; message: string };
 
 export type PlatformEventType = PlatformEvent['type'];

@@ -15,7 +15,7 @@ import type { ThrottleCause } from './platform-errors.ts';
 import type { PlatformEvent, ReclaimCause, StartCause } from './platform-events.ts';
 import { fixedKeepAlive } from './policies/fixed-keep-alive.ts';
 import { provisionedConcurrency } from './policies/provisioned-concurrency.ts';
-import type { ErrorInfo, LogLevel } from './protocol.ts';
+import type { ErrorInfo, LogLevel, MetricSample } from './protocol.ts';
 import { countingRequestIds } from './request-ids.ts';
 import { newestIdleFirst } from './routing-rule.ts';
 import type { RoutingRule } from './routing-rule.ts';
@@ -423,6 +423,11 @@ export class Platform implements InstanceOwner {
     if (this.#listeners.length !== 0) {
       this.#emit({ type: 'log', time: this.clock.now(), functionName: instance.functionName, instanceId: instance.id, requestId, level, message });
     }
+  }
+
+  instanceMetrics(instance: Instance, sample: MetricSample): void {
+    if (isFinal(instance.state) || this.#listeners.length === 0) return;
+    this.#emit({ type: 'instance-metrics', time: sample.tMs, functionName: instance.functionName, instanceId: instance.id, sample });
   }
 
   instanceResult(instance: Instance, outcome: InvokeOutcome): void {

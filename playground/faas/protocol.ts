@@ -89,6 +89,35 @@ export interface ResourceUsage {
   externalMb?: number;
 }
 
+/**
+ * One sample of one instance's runtime metrics (DESIGN.md, "Metrics are protocol"). Bytes and microseconds.
+ * A field the host cannot measure for this one instance is absent, never zero: whole-process figures (rss,
+ * process.cpuUsage()) are never reported as an instance's.
+ */
+export interface MetricSample {
+  /** Milliseconds on the platform's clock when the figures were true. */
+  tMs: number;
+  heapUsed?: number;
+  heapTotal?: number;
+  heapLimit?: number;
+  external?: number;
+  arrayBuffers?: number;
+  /** CPU time this instance's thread has used since it started. */
+  cpuUserUs?: number;
+  cpuSystemUs?: number;
+  /** Event-loop utilisation since the previous sample, 0..1. */
+  elu?: number;
+  /**
+   * How old the memory figures were when they arrived, in milliseconds, when the host measures memory slowly
+   * (the browser's measureUserAgentSpecificMemory answers after ~20 s).
+   */
+  ageMs?: number;
+  /** Taken at the end of an invocation rather than on the interval. */
+  requestId?: string;
+}
+
+export const METRIC_FIELDS = ['heapUsed', 'heapTotal', 'heapLimit', 'external', 'arrayBuffers', 'cpuUserUs', 'cpuSystemUs', 'elu'] as const;
+
 export type ResultMessage = {
   v: typeof PROTOCOL_VERSION;
   type: 'result';
