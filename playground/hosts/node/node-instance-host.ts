@@ -7,7 +7,11 @@ import type { Clock } from '../../faas/clock.ts';
 import type { ExitReason, InstanceHandle, InstanceHost, InstanceListener, InstanceSpec, InvokeRequest, StartPhases } from '../../faas/instance-host.ts';
 import { parseInstanceMessage } from '../../faas/protocol.ts';
 import type { ErrorInfo, HostMessage, InstanceMessage } from '../../faas/protocol.ts';
+import type { CpuProfile, CpuProfileRequest } from './cpu-profile.ts';
+import { inspectorChannel } from './inspector.ts';
+import type { InspectorOptions } from './inspector.ts';
 import type { InstanceWorkerData } from './instance-worker.ts';
+import { InstanceSampler } from './instance-sampler.ts';
 import { instanceWorkerSource } from './worker-source.ts';
 
 export interface NodeInstanceHostOptions {
@@ -16,17 +20,27 @@ export interface NodeInstanceHostOptions {
   /** The scheduler's clock, to turn its deadlines into epoch times; without it deadlines are taken as epoch times. */
   clock?: Clock;
   region?: string;
-  /** How often the isolate's memory is checked while it runs code. */
-  memoryPollMs?: number;
+  /**
+   * Milliseconds between runtime-metrics samples while an instance runs code (default 100); each tick also
+   * checks memory against the instance's setting. 0 reports no samples (the memory check still ticks at 100 ms).
+   */
+  metricsIntervalMs?: number;
+  /** Profile chosen invocations with V8's CPU profiler inside the instance's worker thread. */
+  profile?: CpuProfileRequest;
+  /** Each instance opens the Node inspector (debug one instance at a time: two cannot share a fixed port). */
+  inspector?: InspectorOptions;
 }
+
+const DEFAULT_SAMPLE_MS = 100;
 
 const MB = 1024 * 1024;
 const STREAM_LOG_CAP = 256 * 1024;
 
 /**
- * Instances as worker_threads Workers, one per instance. The V8 heap limit comes from the memory size; a poll of
- * the isolate's heap plus off-heap memory catches Buffer/ArrayBuffer leaks the heap limit does not see. Every
- * message from the worker is validated; a malformed one ends the instance.
+ * Instances as worker_threads Workers, one per instance. The V8 heap limit comes from the memory size; the
+ * instance's sampler reads the isolate's heap plus off-heap memory, which catches Buffer/ArrayBuffer leaks the
+ * heap limit does not see, and reports runtime metrics. Every message from the worker is validated; a malformed
+ * one ends the instance.
  */
 export class NodeInstanceHost implements InstanceHost {
   readonly #options: NodeInstanceHostOptions;
@@ -53,9 +67,9 @@ class NodeInstance implements InstanceHandle {
   #exitReason: ExitReason | undefined;
   #exitError: ErrorInfo | undefined;
   #current: string | null = null;
-  #peakMemoryMb = 0;
-  #poll: ReturnType<typeof setInterval> | undefined;
-  #busy = false;
+  readonly #sampler: InstanceSampler;
+  #answered = false;
+  #profiling: { requestId: string; stop: () => Promise<string> } | undefined;
   #streamOwner: string | null = null;
   #streamChars = 0;
 
@@ -67,10 +81,12 @@ class NodeInstance implements InstanceHandle {
     const tmpDir = join(this.#scratch, 'tmp');
     mkdirSync(tmpDir);
     const functionRoot = options.functionRoot ?? this.#writeFiles(spec.files);
-    const workerData: InstanceWorkerData = { functionRoot, tmpDir };
+    const inspector = options.inspector ? inspectorChannel(options.inspector) : undefined;
+    const workerData: InstanceWorkerData = { functionRoot, tmpDir, ...(inspector ? { inspector: inspector.data } : {}) };
     this.#worker = new Worker(instanceWorkerSource(), {
       eval: true,
       workerData,
+      ...(inspector ? { transferList: inspector.transfer } : {}),
       env: { PATH: '/usr/local/bin:/usr/bin:/bin', LANG: 'en_US.UTF-8' },
       execArgv: [],
       stdout: true,
@@ -83,17 +99,26 @@ class NodeInstance implements InstanceHandle {
     });
     this.#worker.on('message', (data: unknown) => this.#receive(data));
     this.#worker.on('error', (error: Error & { code?: string }) => this.#onWorkerError(error));
-    this.#worker.on('exit', (code) => this.#onWorkerExit(code));
+    this.#worker.on('exit', (code) => {
+      inspector?.close();
+      this.#onWorkerExit(code);
+    });
     this.#worker.stdout.on('data', (chunk: Buffer) => this.#streamLog('info', chunk));
     this.#worker.stderr.on('data', (chunk: Buffer) => this.#streamLog('error', chunk));
+    this.#sampler = this.#startSampler();
     this.#send(initMessage(spec));
-    this.#watchMemory(true);
+    this.#sampler.running(true);
   }
 
   invoke(request: InvokeRequest): void {
     if (this.#exited || this.#exitReason) return;
     this.#current = request.requestId;
-    this.#watchMemory(true);
+    this.#sampler.running(true);
+    if (this.#options.profile?.wants(request.requestId, this.#spec.instanceId, this.#answered)) void this.#sendProfiled(request);
+    else this.#sendInvoke(request);
+  }
+
+  #sendInvoke(request: InvokeRequest): void {
     this.#send(invokeMessage(this.#spec, request, this.#options.region, this.#options.clock));
   }
 
@@ -116,7 +141,7 @@ class NodeInstance implements InstanceHandle {
     switch (message.type) {
       case 'ready':
         this.#ready = true;
-        this.#watchMemory(false);
+        this.#sampler.running(false);
         this.#listener.onReady(this.#phases(message.initMs));
         return;
       case 'initError':
@@ -132,10 +157,10 @@ class NodeInstance implements InstanceHandle {
           return;
         }
         this.#current = null;
-        this.#watchMemory(false);
-        const usage = { ...message.usage, maxMemoryMb: Math.max(message.usage.maxMemoryMb ?? 0, round(this.#peakMemoryMb)) };
-        const result = message.ok ? { ok: true as const, value: message.value } : { ok: false as const, error: message.error };
-        this.#listener.onResult({ requestId: message.requestId, durationMs: message.durationMs, usage, result });
+        this.#answered = true;
+        this.#sampler.invocationEnded(message.requestId);
+        if (this.#profiling?.requestId === message.requestId) this.#finishProfile(() => this.#deliverResult(message));
+        else this.#deliverResult(message);
         return;
       }
       case 'fatal':
@@ -143,6 +168,56 @@ class NodeInstance implements InstanceHandle {
         this.#end(this.#ready ? 'crash' : 'init-error', message.error);
         return;
     }
+  }
+
+  #deliverResult(message: Extract<InstanceMessage, { type: 'result' }>): void {
+    const usage = { ...message.usage, maxMemoryMb: Math.max(message.usage.maxMemoryMb ?? 0, round(this.#sampler.peakBytes / MB)) };
+    const result = message.ok ? { ok: true as const, value: message.value } : { ok: false as const, error: message.error };
+    this.#listener.onResult({ requestId: message.requestId, durationMs: message.durationMs, usage, result });
+  }
+
+  #startSampler(): InstanceSampler {
+    const interval = this.#options.metricsIntervalMs ?? DEFAULT_SAMPLE_MS;
+    const clock = this.#options.clock;
+    return new InstanceSampler(this.#worker, {
+      intervalMs: interval > 0 ? interval : DEFAULT_SAMPLE_MS,
+      report: interval > 0 && this.#listener.onMetrics !== undefined,
+      limitBytes: this.#spec.memoryMb * MB,
+      now: clock ? () => clock.now() : () => Date.now(),
+      onSample: (sample) => {
+        if (!this.#exitReason) this.#listener.onMetrics?.(sample);
+      },
+      onOverLimit: () => this.#end('out-of-memory', this.#outOfMemory()),
+    });
+  }
+
+  /**
+   * Starts V8's profiler on the worker's thread, then sends the request, so the profile covers the handler call
+   * (and the message hand-over either side of it, a few microseconds) and nothing before it.
+   */
+  async #sendProfiled(request: InvokeRequest): Promise<void> {
+    const profile = this.#options.profile;
+    try {
+      const handle = await this.#worker.startCpuProfile(`request-${request.requestId}`);
+      this.#profiling = { requestId: request.requestId, stop: () => handle.stop() };
+    } catch (error) {
+      profile?.onProfile({ requestId: request.requestId, instanceId: this.#spec.instanceId, problem: `the profiler did not start: ${(error as Error).message}` });
+    }
+    if (!this.#exitReason) this.#sendInvoke(request);
+  }
+
+  #finishProfile(then: () => void): void {
+    const profiling = this.#profiling;
+    const profile = this.#options.profile;
+    if (!profiling || !profile) return then();
+    this.#profiling = undefined;
+    const report = { requestId: profiling.requestId, instanceId: this.#spec.instanceId };
+    profiling.stop().then(
+      (json) => profile.onProfile({ ...report, profile: JSON.parse(json) as CpuProfile }),
+      (error: unknown) => profile.onProfile({ ...report, problem: `the profiler did not stop: ${(error as Error).message}` }),
+    ).finally(() => {
+      if (!this.#exitReason) then();
+    });
   }
 
   #phases(initMs: number): StartPhases {
@@ -171,29 +246,6 @@ class NodeInstance implements InstanceHandle {
     if (text !== '') this.#listener.onLog(this.#current, level, text, Date.now());
   }
 
-  /**
-   * Polls the isolate's memory while it runs code; an idle instance cannot grow. The timer outlives a single
-   * invocation and stops itself after a tick with nothing running, so back-to-back invocations share it.
-   */
-  #watchMemory(active: boolean): void {
-    this.#busy = active;
-    if (!active || this.#poll || this.#exitReason) return;
-    const limit = this.#spec.memoryMb;
-    this.#poll = setInterval(() => {
-      if (!this.#busy) {
-        clearInterval(this.#poll);
-        this.#poll = undefined;
-        return;
-      }
-      this.#worker.getHeapStatistics().then((stats) => {
-        const used = (stats.used_heap_size + stats.external_memory) / MB;
-        this.#peakMemoryMb = Math.max(this.#peakMemoryMb, used);
-        if (used > limit) this.#end('out-of-memory', this.#outOfMemory());
-      }, () => undefined);
-    }, this.#options.memoryPollMs ?? 20);
-    this.#poll.unref();
-  }
-
   #outOfMemory(): ErrorInfo {
     return { errorType: 'Runtime.OutOfMemory', errorMessage: `${this.#requestPrefix()}Error: Runtime exited with error: signal: killed (memory limit ${this.#spec.memoryMb} MB reached)` };
   }
@@ -203,7 +255,6 @@ class NodeInstance implements InstanceHandle {
     if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
       this.#exitReason = 'out-of-memory';
       this.#exitError = this.#outOfMemory();
-      this.#peakMemoryMb = this.#spec.memoryMb;
     } else {
       this.#exitReason = 'crash';
       this.#exitError = { errorType: error.name || 'Error', errorMessage: error.message };
@@ -229,16 +280,14 @@ class NodeInstance implements InstanceHandle {
     if (this.#exitReason) return;
     this.#exitReason = reason;
     this.#exitError = error;
-    this.#busy = false;
-    clearInterval(this.#poll);
-    this.#poll = undefined;
+    this.#sampler.stop();
     void this.#worker.terminate();
   }
 
   #finish(): void {
     if (this.#exited) return;
     this.#exited = true;
-    clearInterval(this.#poll);
+    this.#sampler.stop();
     rmSync(this.#scratch, { recursive: true, force: true });
     const reason = this.#exitReason ?? 'crash';
     if (this.#exitError) this.#listener.onExit(reason, this.#exitError);
