@@ -1,5 +1,5 @@
 import type { StartCause } from './platform-events.ts';
-import type { Dialect, ErrorInfo, LogLevel, MetricSample, ResourceUsage } from './protocol.ts';
+import type { Dialect, ErrorInfo, LogLevel, MetricSample, ProfileOutcome, ResourceUsage } from './protocol.ts';
 
 /**
  * How the scheduler starts and talks to instances, whatever they are: a Web Worker, a worker_threads Worker,
@@ -42,6 +42,8 @@ export interface InvokeRequest {
   event: unknown;
   /** Clock milliseconds after which the scheduler considers the request timed out. */
   deadline: number;
+  /** Ask the instance to profile this invocation; the profile, or why there is none, comes through onProfile. */
+  profile?: true;
 }
 
 /** Durations measured or simulated for the phases of a cold start, in milliseconds. */
@@ -72,6 +74,8 @@ export interface InstanceListener {
   onResult(outcome: InvokeOutcome): void;
   /** Optional: a runtime-metrics sample, `tMs` on the scheduler's clock. Hosts that measure nothing never call it. */
   onMetrics?(sample: MetricSample): void;
+  /** Optional: the profile of an invocation asked for with `profile`, heard before that invocation's result. */
+  onProfile?(requestId: string, outcome: ProfileOutcome): void;
   /** The instance is gone. `error` explains an exit the scheduler did not ask for. */
   onExit(reason: ExitReason, error?: ErrorInfo): void;
 }

@@ -51,6 +51,8 @@ export interface InvokeMessage {
   context: ContextFields;
   /** Epoch milliseconds after which the host will terminate the instance. */
   deadline: number;
+  /** Profile this invocation where the instance can (a `profile` message comes before its result). */
+  profile?: true;
 }
 
 export type HostMessage = InitMessage | InvokeMessage;
@@ -133,7 +135,33 @@ export interface FatalMessage {
   error: ErrorInfo;
 }
 
-export type InstanceMessage = ReadyMessage | InitErrorMessage | LogMessage | ResultMessage | FatalMessage;
+/**
+ * A sampled CPU profile of one invocation in the JS Self-Profiling API's shape (frames, stacks, samples;
+ * timestamps in milliseconds on the instance's own clock), or why none could be taken.
+ */
+export interface ProfileTrace {
+  resources: string[];
+  frames: Array<{ name: string; resourceId?: number; line?: number; column?: number }>;
+  stacks: Array<{ frameId: number; parentId?: number }>;
+  samples: Array<{ timestamp: number; stackId?: number }>;
+}
+
+/**
+ * Why no profile: the instance has no profiler at all (`no-profiler`), the browser refused to start one
+ * (`refused`, e.g. Document-Policy), or it failed while running (`failed`). `message` is the platform's own words.
+ */
+export type ProfileUnavailable = { ok: false; cause: 'no-profiler' | 'refused' | 'failed'; message: string };
+
+export type ProfileOutcome = { ok: true; trace: ProfileTrace; sampleIntervalMs: number } | ProfileUnavailable;
+
+export interface ProfileMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'profile';
+  requestId: string;
+  outcome: ProfileOutcome;
+}
+
+export type InstanceMessage = ReadyMessage | InitErrorMessage | LogMessage | ResultMessage | FatalMessage | ProfileMessage;
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; problem: string };
 
@@ -156,6 +184,8 @@ export function parseInstanceMessage(data: unknown): Parsed<InstanceMessage> {
       return typeof data.time === 'number' ? accept(data as unknown as LogMessage) : refuse('log.time must be a number');
     case 'result':
       return parseResult(data);
+    case 'profile':
+      return typeof data.requestId === 'string' && isProfileOutcome(data.outcome) ? accept(data as unknown as ProfileMessage) : refuse('profile message is malformed');
     default:
       return refuse(`unknown message type ${JSON.stringify(data.type)}`);
   }
@@ -192,6 +222,17 @@ export function parseHostMessage(data: unknown): Parsed<HostMessage> {
 export function isErrorInfo(value: unknown): value is ErrorInfo {
   return isRecord(value) && typeof value.errorType === 'string' && typeof value.errorMessage === 'string' &&
     (value.stack === undefined || (Array.isArray(value.stack) && value.stack.every((line) => typeof line === 'string')));
+}
+
+function isProfileOutcome(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  if (value.ok === false) return ['no-profiler', 'refused', 'failed'].includes(String(value.cause)) && typeof value.message === 'string';
+  const trace = value.trace;
+  return value.ok === true && typeof value.sampleIntervalMs === 'number' && isRecord(trace) &&
+    Array.isArray(trace.resources) && trace.resources.every((r) => typeof r === 'string') &&
+    Array.isArray(trace.frames) && trace.frames.every((f) => isRecord(f) && typeof f.name === 'string') &&
+    Array.isArray(trace.stacks) && trace.stacks.every((s) => isRecord(s) && typeof s.frameId === 'number') &&
+    Array.isArray(trace.samples) && trace.samples.every((s) => isRecord(s) && typeof s.timestamp === 'number');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

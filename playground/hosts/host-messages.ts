@@ -32,5 +32,7 @@ export function invokeMessage(spec: InstanceSpec, request: InvokeRequest, region
     region: region ?? (spec.dialect === 'scf' ? 'ap-guangzhou' : 'us-east-1'),
   };
   const deadline = clock ? Date.now() + (request.deadline - clock.now()) : request.deadline;
-  return { v: PROTOCOL_VERSION, type: 'invoke', requestId: request.requestId, event: request.event, context, deadline };
+  const message: InvokeMessage = { v: PROTOCOL_VERSION, type: 'invoke', requestId: request.requestId, event: request.event, context, deadline };
+  if (request.profile) message.profile = true;
+  return message;
 }

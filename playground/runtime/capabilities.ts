@@ -1,4 +1,4 @@
-import type { InstanceMessage, ResourceUsage } from '../faas/protocol.ts';
+import type { InstanceMessage, ProfileOutcome, ResourceUsage } from '../faas/protocol.ts';
 import type { ConsoleLike } from './log-capture.ts';
 import type { Evaluate } from './module-loader.ts';
 
@@ -23,12 +23,18 @@ export interface InstanceCapabilities {
   format?(args: unknown[]): string;
   evaluate?: Evaluate;
   usage?: UsageMeter;
+  /** Starts a sampling CPU profiler for one invocation, where the host has one inside the instance. */
+  profiler?: () => RunningProfile;
   limits?: Partial<OutputLimits>;
 }
 
 export interface UsageMeter {
   begin(): void;
   end(): ResourceUsage;
+}
+
+export interface RunningProfile {
+  stop(): Promise<ProfileOutcome>;
 }
 
 export interface OutputLimits {

@@ -3,7 +3,7 @@ import type { ErrorInfo, InitMessage, InvokeMessage } from '../faas/protocol.ts'
 import { callHandler } from './call-handler.ts';
 import type { Handler } from './call-handler.ts';
 import { DEFAULT_LIMITS } from './capabilities.ts';
-import type { InstanceCapabilities, OutputLimits } from './capabilities.ts';
+import type { InstanceCapabilities, OutputLimits, RunningProfile } from './capabilities.ts';
 import { buildContext, environmentStrings, platformEnv } from './context.ts';
 import type { EnvironmentStrings } from './context.ts';
 import { toErrorInfo } from './error-info.ts';
@@ -85,21 +85,28 @@ export function createInstanceRuntime(caps: InstanceCapabilities): InstanceRunti
     current = requestId;
     logs.begin(requestId);
     caps.usage?.begin();
-    const started = caps.monotonic();
     const context = buildContext(message.context, functionEnv, () => message.deadline - caps.now());
+    const profile = message.profile ? startProfile(caps) : undefined;
+    const started = caps.monotonic();
     callHandler(handler, message.event, context as unknown as Record<string, unknown>).then(
-      (value) => finish(requestId, started, serialise(value, limits)),
-      (error: unknown) => finish(requestId, started, { ok: false, error: toErrorInfo(error, mapper) }),
+      (value) => finish(requestId, started, serialise(value, limits), profile),
+      (error: unknown) => finish(requestId, started, { ok: false, error: toErrorInfo(error, mapper) }, profile),
     );
   };
 
-  const finish = (requestId: string, started: number, result: { ok: true; value: unknown } | { ok: false; error: ErrorInfo }): void => {
+  const finish = (requestId: string, started: number, result: { ok: true; value: unknown } | { ok: false; error: ErrorInfo }, profile: RunningProfile | undefined): void => {
     if (current !== requestId || failed) return;
     const durationMs = caps.monotonic() - started;
     const usage = caps.usage?.end() ?? {};
     current = null;
     logs.begin(null);
-    caps.post({ v: PROTOCOL_VERSION, type: 'result', requestId, durationMs, usage, ...result });
+    const post = () => caps.post({ v: PROTOCOL_VERSION, type: 'result', requestId, durationMs, usage, ...result });
+    if (!profile) return post();
+    // The profile goes first, so the host holds it when the result settles the invocation.
+    void profile.stop().then((outcome) => {
+      caps.post({ v: PROTOCOL_VERSION, type: 'profile', requestId, outcome });
+      post();
+    });
   };
 
   return {
@@ -115,6 +122,12 @@ export function createInstanceRuntime(caps: InstanceCapabilities): InstanceRunti
     },
     currentRequestId: () => current,
   };
+}
+
+function startProfile(caps: InstanceCapabilities): RunningProfile {
+  if (caps.profiler) return caps.profiler();
+  const outcome = { ok: false as const, cause: 'no-profiler' as const, message: 'this host has no profiler inside its instances' };
+  return { stop: () => Promise.resolve(outcome) };
 }
 
 /** The platform returns JSON: what the caller gets is the value after a JSON round trip, within the size limit. */

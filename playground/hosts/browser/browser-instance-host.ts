@@ -167,6 +167,9 @@ class BrowserInstance implements InstanceHandle {
         this.#listener.onResult({ requestId: message.requestId, durationMs: message.durationMs, usage: message.usage, result });
         return;
       }
+      case 'profile':
+        if (message.requestId === this.#current) this.#listener.onProfile?.(message.requestId, message.outcome);
+        return;
       case 'fatal':
         if (!this.#ready) this.#listener.onInitError(message.error, this.#phases(0));
         this.#end(this.#ready ? 'crash' : 'init-error', message.error);

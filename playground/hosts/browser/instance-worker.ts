@@ -9,6 +9,7 @@ import { createInstanceRuntime } from '../../runtime/instance-runtime.ts';
 import type { InstanceRuntime } from '../../runtime/instance-runtime.ts';
 import { createSandboxModules } from '../../runtime/sandbox-modules.ts';
 import { functionRootFor, LOG_MESSAGE_CAP, ONLINE } from './frame-protocol.ts';
+import { startSelfProfiler } from './self-profiler.ts';
 import type { WorkerBoot } from './frame-protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -47,7 +48,9 @@ function createRuntime(init: unknown, post: (message: InstanceMessage) => void):
     console: globalThis.console,
     process: modules.process,
     require: modules.require,
+    resolve: modules.resolve,
     functionRoot: root,
+    profiler: startSelfProfiler,
   });
   scope.addEventListener('error', (error) => {
     error.preventDefault();
