@@ -3,6 +3,8 @@ import type { InvocationRecord } from '../faas/invocation-record.ts';
 import { Platform } from '../faas/platform.ts';
 import type { LogLevel } from '../faas/protocol.ts';
 import { RealClock } from '../faas/real-clock.ts';
+import { DEBUG_TIME_LIMIT_MS } from '../hosts/node/inspector.ts';
+import type { InspectorOptions } from '../hosts/node/inspector.ts';
 import { NodeInstanceHost } from '../hosts/node/node-instance-host.ts';
 import { ClosableClock } from './closable-clock.ts';
 import type { FunctionConfig } from './function-config.ts';
@@ -11,11 +13,13 @@ export type LogListener = (requestId: string | null, level: LogLevel, message: s
 
 /**
  * One request on a fresh platform, as `sam local invoke` does: a cold start on a real worker, the request, then
- * everything shut down. Log lines are passed on as they happen.
+ * everything shut down. Log lines are passed on as they happen. Under a debugger (`inspector`) neither init nor
+ * the request times out.
  */
-export async function runOnce(config: FunctionConfig, bundle: string, event: unknown, onLog: LogListener): Promise<InvocationRecord> {
+export async function runOnce(config: FunctionConfig, bundle: string, event: unknown, onLog: LogListener, inspector?: InspectorOptions): Promise<InvocationRecord> {
   const clock = new ClosableClock(new RealClock());
-  const platform = new Platform({ clock, host: new NodeInstanceHost({ functionRoot: config.root, clock }), keepLogs: false, requestIds: randomUUID });
+  const host = new NodeInstanceHost({ functionRoot: config.root, clock, ...(inspector ? { inspector } : {}) });
+  const platform = new Platform({ clock, host, keepLogs: false, requestIds: randomUUID, ...(inspector ? { initLimitMs: DEBUG_TIME_LIMIT_MS } : {}) });
   platform.on((e) => {
     if (e.type === 'log') onLog(e.requestId, e.level, e.message, e.time);
   });
@@ -26,7 +30,7 @@ export async function runOnce(config: FunctionConfig, bundle: string, event: unk
     bundle,
     env: config.env,
     memoryMb: config.memoryMb,
-    timeoutS: config.timeoutMs / 1000,
+    timeoutS: (inspector ? DEBUG_TIME_LIMIT_MS : config.timeoutMs) / 1000,
   });
   try {
     return await platform.invoke(config.functionName, event);

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import * as esbuild from 'esbuild';
 import { buildOptions, normalise, SOURCE_EXTENSIONS, VIRTUAL_NAMESPACE } from './options.ts';
 import type { FunctionSources } from './options.ts';
+import { withRealSourcePaths } from './real-source-paths.ts';
 
 /** A compile problem a person can act on: where it is and what is wrong. */
 export interface Diagnostic {
@@ -60,7 +61,8 @@ export async function compileDirectory(dir: string, handlerFile: string): Promis
     const tried = SOURCE_EXTENSIONS.filter((ext) => ext !== '.json').map((ext) => handlerFile + ext).join(', ');
     return { ok: false, diagnostics: [{ file: handlerFile, line: 0, column: 0, message: `No handler file in ${dir}: tried ${tried}` }] };
   }
-  return compileFiles({ entry, files });
+  const compiled = await compileFiles({ entry, files });
+  return compiled.ok ? { ...compiled, bundle: withRealSourcePaths(compiled.bundle, dir) } : compiled;
 }
 
 function toDiagnostic(message: esbuild.Message): Diagnostic {

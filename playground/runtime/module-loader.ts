@@ -1,5 +1,8 @@
-/** The wrapper puts the bundle on its own lines, so stack line numbers are the bundle's plus this offset. */
-export const WRAPPER_LINE_OFFSET = 1;
+/**
+ * Lines the module wrapper adds before the bundle: none, because debuggers map the evaluated script's positions
+ * through the bundle's own source map, which knows nothing of a wrapper.
+ */
+export const WRAPPER_LINE_OFFSET = 0;
 
 export interface ModuleScope {
   require(specifier: string): unknown;
@@ -19,7 +22,7 @@ export type Evaluate = (source: string) => unknown;
  * runs it in the global scope, never in ours; `sourceURL` names it in stack traces so they can be mapped back.
  */
 export function evaluateBundle(bundle: string, scope: ModuleScope, bundleFile: string, evaluate: Evaluate = indirectEval): unknown {
-  const source = `(function (exports, require, module, __filename, __dirname, process, console) {\n${bundle}\n})\n//# sourceURL=${bundleFile}`;
+  const source = `(function (exports, require, module, __filename, __dirname, process, console) {${bundle}\n})\n//# sourceURL=${bundleFile}`;
   const wrapper = evaluate(source) as (...args: unknown[]) => void;
   const module = { exports: {} as unknown, id: '.', filename: scope.filename, loaded: false };
   const require = Object.assign((specifier: string) => scope.require(specifier), { main: module, cache: {} });

@@ -1,6 +1,7 @@
 import { compileDirectory, formatDiagnostic } from '../../compiler/node.ts';
 import { parseCommandArgs } from '../args.ts';
 import { FUNCTION_OPTIONS, FUNCTION_OPTIONS_HELP, functionFromFlags, readEvent } from '../function-flags.ts';
+import { INSPECT_OPTIONS_HELP, inspectorOptions, takeInspectFlag } from '../inspect-flags.ts';
 import type { CliIO } from '../io.ts';
 import { formatReportLine } from '../../faas/report-line.ts';
 import { logLine } from '../log-lines.ts';
@@ -19,6 +20,7 @@ Flags win over the file.
 
 Options:
 ${FUNCTION_OPTIONS_HELP}
+${INSPECT_OPTIONS_HELP}
   -h, --help             show this help
 
 Exit codes: 0 success; 1 the function failed (error, timeout, out of memory, crash);
@@ -26,7 +28,8 @@ Exit codes: 0 success; 1 the function failed (error, timeout, out of memory, cra
 `;
 
 export async function invoke(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs('invoke', args, FUNCTION_OPTIONS);
+  const { rest, inspect } = takeInspectFlag(args);
+  const { values, positionals } = parseCommandArgs('invoke', rest, FUNCTION_OPTIONS);
   if (values.help) {
     io.stdout(INVOKE_HELP);
     return 0;
@@ -50,7 +53,7 @@ export async function invoke(args: string[], io: CliIO): Promise<number> {
   const record = await runOnce(config, compiled.bundle, event, (requestId, level, message, time) => {
     if (requestId !== null) start(requestId);
     io.stderr(logLine(time, requestId, level, message, io.color));
-  });
+  }, inspect ? inspectorOptions(inspect, io, config.timeoutMs) : undefined);
   start(record.requestId);
   io.stderr(`END RequestId: ${record.requestId}\n`);
   io.stderr(`${formatReportLine(record)}\n`);

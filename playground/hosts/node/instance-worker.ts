@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createInstanceRuntime } from '../../runtime/instance-runtime.ts';
+import { openInspector } from './inspector.ts';
+import type { WorkerInspectorData } from './inspector.ts';
 import { scopedFs } from './scoped-fs.ts';
 import { nodeUsageMeter } from './usage-meter.ts';
 
@@ -10,6 +12,7 @@ import { nodeUsageMeter } from './usage-meter.ts';
 export interface InstanceWorkerData {
   functionRoot: string;
   tmpDir: string;
+  inspector?: WorkerInspectorData;
 }
 
 const port = parentPort;
@@ -37,4 +40,5 @@ const runtime = createInstanceRuntime({
 
 process.on('uncaughtException', (error) => runtime.fail(error));
 process.on('unhandledRejection', (reason) => runtime.fail(reason, 'Runtime.UnhandledPromiseRejection'));
+if (data.inspector) openInspector(data.inspector);
 port.on('message', (message: unknown) => runtime.receive(message));
