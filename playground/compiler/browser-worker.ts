@@ -5,9 +5,10 @@
  */
 import * as esbuild from 'esbuild-wasm';
 import wasmURL from 'esbuild-wasm/esbuild.wasm?url';
-import { buildOptions, VIRTUAL_NAMESPACE } from './options.ts';
+import { compileWith } from './compile-function.ts';
+import type { Build } from './compile-function.ts';
 import type { FunctionSources } from './options.ts';
-import type { CompileResult, CompilerReply, CompilerRequest, Diagnostic } from './browser-protocol.ts';
+import type { CompileResult, CompilerReply, CompilerRequest } from './browser-protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let started: Promise<void> | undefined;
@@ -30,20 +31,10 @@ async function compile(sources: FunctionSources): Promise<CompileResult> {
     return { ok: false, diagnostics: [{ file: sources.entry, line: 0, column: 0, message: `The compiler could not start: ${messageOf(error)}` }] };
   }
   try {
-    const result = await esbuild.build(buildOptions(sources) as esbuild.BuildOptions);
-    const bundle = result.outputFiles?.[0]?.text;
-    if (bundle === undefined) return { ok: false, diagnostics: [{ file: sources.entry, line: 0, column: 0, message: 'esbuild produced no output' }] };
-    return { ok: true, bundle, warnings: result.warnings.map(toDiagnostic) };
+    return await compileWith(esbuild.build as unknown as Build, sources);
   } catch (error) {
-    const failure = error as Partial<esbuild.BuildFailure>;
-    if (Array.isArray(failure.errors)) return { ok: false, diagnostics: failure.errors.map(toDiagnostic) };
     return { ok: false, diagnostics: [{ file: sources.entry, line: 0, column: 0, message: messageOf(error) }] };
   }
-}
-
-function toDiagnostic(message: esbuild.Message): Diagnostic {
-  const file = message.location?.file.replace(`${VIRTUAL_NAMESPACE}:`, '') ?? '';
-  return { file, line: message.location?.line ?? 0, column: (message.location?.column ?? 0) + 1, message: message.text };
 }
 
 function messageOf(error: unknown): string {

@@ -1,31 +1,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as esbuild from 'esbuild';
-import { buildOptions, normalise, SOURCE_EXTENSIONS, VIRTUAL_NAMESPACE } from './options.ts';
-import type { FunctionSources } from './options.ts';
+import type { CompileResult, Diagnostic } from './browser-protocol.ts';
+import { compileWith } from './compile-function.ts';
+import { normalise, SOURCE_EXTENSIONS } from './options.ts';
 import { withRealSourcePaths } from './real-source-paths.ts';
+import type { FunctionSources } from './options.ts';
 
-/** A compile problem a person can act on: where it is and what is wrong. */
-export interface Diagnostic {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
+export type { CompileResult, Diagnostic } from './browser-protocol.ts';
 
-export type CompileResult = { ok: true; bundle: string; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
-
-export async function compileFiles(sources: FunctionSources): Promise<CompileResult> {
-  try {
-    const result = await esbuild.build(buildOptions(sources));
-    const bundle = result.outputFiles?.[0]?.text;
-    if (bundle === undefined) return { ok: false, diagnostics: [{ file: sources.entry, line: 0, column: 0, message: 'esbuild produced no output' }] };
-    return { ok: true, bundle, warnings: result.warnings.map(toDiagnostic) };
-  } catch (error) {
-    const failure = error as Partial<esbuild.BuildFailure>;
-    if (Array.isArray(failure.errors)) return { ok: false, diagnostics: failure.errors.map(toDiagnostic) };
-    throw error;
-  }
+export function compileFiles(sources: FunctionSources): Promise<CompileResult> {
+  return compileWith(esbuild.build, sources);
 }
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.serverless', 'dist']);
@@ -63,11 +48,6 @@ export async function compileDirectory(dir: string, handlerFile: string): Promis
   }
   const compiled = await compileFiles({ entry, files });
   return compiled.ok ? { ...compiled, bundle: withRealSourcePaths(compiled.bundle, dir) } : compiled;
-}
-
-function toDiagnostic(message: esbuild.Message): Diagnostic {
-  const file = message.location?.file.replace(`${VIRTUAL_NAMESPACE}:`, '') ?? '';
-  return { file, line: message.location?.line ?? 0, column: (message.location?.column ?? 0) + 1, message: message.text };
 }
 
 export function formatDiagnostic(d: Diagnostic): string {

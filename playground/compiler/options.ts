@@ -1,4 +1,11 @@
 import type { BuildOptions, Plugin } from 'esbuild';
+import { ASYNC_MODULE_BANNER, EXPORTS_FUNCTION, MODULE_PATHS_FUNCTION, VIRTUAL_NAMESPACE } from './bundle-contract.ts';
+import { aliasCandidates, readFunctionTsconfig } from './tsconfig.ts';
+import type { FunctionTsconfig } from './tsconfig.ts';
+import { dirname, join, normalise } from './virtual-path.ts';
+
+export { normalise } from './virtual-path.ts';
+export { VIRTUAL_NAMESPACE } from './bundle-contract.ts';
 
 /**
  * The one set of esbuild options used by esbuild (Node CLI) and esbuild-wasm (browser playground), so a function
@@ -11,15 +18,14 @@ import type { BuildOptions, Plugin } from 'esbuild';
  *   Lambda mount layers) or as the bare alias `layer/<path>`;
  * - Node built-ins ("fs", "node:path") stay external: the runtime's `require` supplies them (real modules in
  *   Node, small shims in the browser);
+ * - the function's tsconfig.json / jsconfig.json `paths` and `baseUrl` aliases resolve among the virtual files;
  * - any other bare specifier is an npm package: external too, so `require` resolves it at run time from the
  *   function's own node_modules when the host has one, and fails with "Cannot find module" when it does not.
  * The bundle is CommonJS (the runtime evaluates it with a module wrapper) with an inline source map that the
- * runtime uses to map error stacks back to the TypeScript sources.
+ * runtime uses to map error stacks back to the TypeScript sources. Each source file sees its own `__dirname`,
+ * `__filename` and `import.meta.url`, as Node gives them: the bundle asks the runtime for them by the file's path.
  */
 export const SOURCE_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json'] as const;
-
-/** Where virtual files live inside esbuild's namespace; also the prefix of the paths in the source map. */
-export const VIRTUAL_NAMESPACE = 'hello-serverless';
 
 export interface FunctionSources {
   /** Path of the entry file relative to the function root, e.g. "index.ts". */
@@ -28,12 +34,27 @@ export interface FunctionSources {
   files: Record<string, string>;
 }
 
-export function buildOptions(sources: FunctionSources): BuildOptions {
+/**
+ * How the bundle hands over its exports. `cjs` is a script for a CommonJS module wrapper. `async-module` is for
+ * code with top-level `await` (ES modules only, which Lambda's Node runtimes run during init): an ES module bundle
+ * with no imports left, whose body the runtime runs inside an async wrapper and awaits before the instance is ready.
+ */
+export type BundleFormat = 'cjs' | 'async-module';
+
+/** Each source file's own binding of its paths (esbuild renames it per file where files share a scope). */
+const PATHS_VARIABLE = '__hello_serverless_paths';
+
+const ASYNC_ENTRY = '<async-module entry>';
+
+export function buildOptions(sources: FunctionSources, format: BundleFormat = 'cjs'): BuildOptions {
+  const tsconfig = readFunctionTsconfig(sources.files);
+  const entry = normalise(sources.entry);
   return {
-    entryPoints: [normalise(sources.entry)],
+    entryPoints: [format === 'cjs' ? entry : ASYNC_ENTRY],
     bundle: true,
     write: false,
-    format: 'cjs',
+    format: format === 'cjs' ? 'cjs' : 'esm',
+    ...(format === 'cjs' ? {} : { banner: { js: ASYNC_MODULE_BANNER } }),
     platform: 'neutral',
     mainFields: ['main', 'module'],
     target: 'es2022',
@@ -41,52 +62,94 @@ export function buildOptions(sources: FunctionSources): BuildOptions {
     sourcesContent: true,
     logLevel: 'silent',
     charset: 'utf8',
-    // The bundle is evaluated inside a function wrapper, never as an ES module, so `import.meta` has no meaning.
-    define: { 'import.meta.url': '"file:///var/user/index.js"' },
-    tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: false, preserveValueImports: false } },
-    plugins: [virtualFilesPlugin(sources.files)],
+    define: {
+      __dirname: `${PATHS_VARIABLE}.dirname`,
+      __filename: `${PATHS_VARIABLE}.filename`,
+      'import.meta.url': `${PATHS_VARIABLE}.url`,
+      'import.meta.dirname': `${PATHS_VARIABLE}.dirname`,
+      'import.meta.filename': `${PATHS_VARIABLE}.filename`,
+    },
+    tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: false, preserveValueImports: false, ...tsconfig?.compilerOptions } },
+    plugins: [virtualFilesPlugin(sources.files, { tsconfig, ...(format === 'cjs' ? {} : { asyncEntry: entry }) })],
   };
 }
 
 const LAYER_PREFIXES = ['/opt/', 'layer/'];
 
-export function virtualFilesPlugin(files: Record<string, string>): Plugin {
+interface PluginOptions {
+  tsconfig?: FunctionTsconfig | undefined;
+  /** In `async-module` builds: the real entry, which a generated entry imports and hands to the runtime. */
+  asyncEntry?: string;
+}
+
+/** Packages and built-ins, in `async-module` builds: a CommonJS stand-in that asks the runtime's `require`. */
+const EXTERNAL_NAMESPACE = 'hello-serverless-external';
+
+export function virtualFilesPlugin(files: Record<string, string>, options: PluginOptions = {}): Plugin {
   const table = new Map<string, string>();
   for (const [path, text] of Object.entries(files)) table.set(normalise(path), text);
+  const { tsconfig, asyncEntry } = options;
 
   return {
     name: 'hello-serverless-virtual-files',
     setup(build) {
+      build.onStart(() => ({ warnings: (tsconfig?.warnings ?? []).map((text) => ({ text, location: { file: `${VIRTUAL_NAMESPACE}:${tsconfig?.file ?? ''}` } })) }));
       build.onResolve({ filter: /.*/ }, (args) => {
         const spec = args.path;
-        if (args.kind === 'entry-point') return lookup(table, spec, spec);
+        if (args.kind === 'entry-point') return spec === ASYNC_ENTRY ? { path: spec, namespace: VIRTUAL_NAMESPACE } : lookup(table, spec, spec);
+        if (args.importer === ASYNC_ENTRY) return lookup(table, spec, spec);
         const layer = LAYER_PREFIXES.find((prefix) => spec.startsWith(prefix));
         if (layer) return lookup(table, `layer/${spec.slice(layer.length)}`, spec);
         if (spec.startsWith('./') || spec.startsWith('../')) {
           return lookup(table, join(dirname(args.importer), spec), spec);
         }
         if (spec.startsWith('/')) return lookup(table, spec.slice(1), spec);
+        const aliased = tsconfig ? aliasCandidates(tsconfig, spec).map((candidate) => find(table, candidate)).find((found) => found !== undefined) : undefined;
+        if (aliased !== undefined) return { path: aliased, namespace: VIRTUAL_NAMESPACE };
+        if (asyncEntry !== undefined && args.kind !== 'require-call' && args.namespace !== EXTERNAL_NAMESPACE) return { path: spec, namespace: EXTERNAL_NAMESPACE };
         return { path: spec, external: true };
       });
+      build.onLoad({ filter: /.*/, namespace: EXTERNAL_NAMESPACE }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
       build.onLoad({ filter: /.*/, namespace: VIRTUAL_NAMESPACE }, (args) => {
+        if (args.path === ASYNC_ENTRY) {
+          return { contents: `import * as handlerModule from ${JSON.stringify(asyncEntry ?? '')};\n${EXPORTS_FUNCTION}(handlerModule);`, loader: 'js' };
+        }
         const text = table.get(args.path);
         if (text === undefined) return { errors: [{ text: `File not found: ${args.path}` }] };
-        return { contents: text, loader: loaderFor(args.path), resolveDir: dirname(args.path) };
+        const loader = loaderFor(args.path);
+        return { contents: loader === 'json' ? text : withModulePaths(args.path, text), loader, resolveDir: dirname(args.path) };
       });
     },
   };
 }
 
+/**
+ * Gives a source file its own paths, on its first line so that no line number moves: after a hashbang line, and
+ * after a "use strict" directive, which must stay first to keep its meaning. Unused, the call is dropped.
+ */
+function withModulePaths(path: string, text: string): string {
+  const declaration = `var ${PATHS_VARIABLE} = /* @__PURE__ */ ${MODULE_PATHS_FUNCTION}(${JSON.stringify(path)});`;
+  const hashbang = text.startsWith('#!') ? text.indexOf('\n') + 1 : 0;
+  if (hashbang === 0 && text.startsWith('#!')) return text;
+  const directive = /^\s*(['"])use strict\1;?/.exec(text.slice(hashbang));
+  const at = hashbang + (directive ? directive[0].length : 0);
+  return text.slice(0, at) + declaration + text.slice(at);
+}
+
 function lookup(table: Map<string, string>, wanted: string, spec: string) {
+  const found = find(table, wanted);
+  if (found === undefined) {
+    return { errors: [{ text: `Cannot resolve "${spec}": no file ${normalise(wanted)} (tried ${SOURCE_EXTENSIONS.join(', ')} and index files)` }] };
+  }
+  return { path: found, namespace: VIRTUAL_NAMESPACE };
+}
+
+function find(table: Map<string, string>, wanted: string): string | undefined {
   const base = normalise(wanted);
   const candidates = [base, ...SOURCE_EXTENSIONS.map((ext) => base + ext), ...SOURCE_EXTENSIONS.map((ext) => `${base}/index${ext}`)];
   // TypeScript sources import siblings as "./x.js"; accept the .ts file behind such a specifier.
   if (/\.[mc]?js$/.test(base)) candidates.push(base.replace(/\.([mc]?)js$/, '.$1ts'));
-  const found = candidates.find((candidate) => table.has(candidate));
-  if (found === undefined) {
-    return { errors: [{ text: `Cannot resolve "${spec}": no file ${base} (tried ${SOURCE_EXTENSIONS.join(', ')} and index files)` }] };
-  }
-  return { path: found, namespace: VIRTUAL_NAMESPACE };
+  return candidates.find((candidate) => table.has(candidate));
 }
 
 function loaderFor(path: string): 'ts' | 'js' | 'json' {
@@ -95,21 +158,3 @@ function loaderFor(path: string): 'ts' | 'js' | 'json' {
   return 'js';
 }
 
-export function normalise(path: string): string {
-  const out: string[] = [];
-  for (const part of path.replace(/\\/g, '/').split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return out.join('/');
-}
-
-function dirname(path: string): string {
-  const at = path.lastIndexOf('/');
-  return at < 0 ? '' : path.slice(0, at);
-}
-
-function join(dir: string, spec: string): string {
-  return dir === '' ? spec : `${dir}/${spec}`;
-}

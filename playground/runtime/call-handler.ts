@@ -8,33 +8,38 @@ export type Callback = (error?: unknown, value?: unknown) => void;
  *   if it never calls back, the invocation runs until its timeout, as a real platform would wait;
  * - plain and synchronous (fewer than three parameters): its return value (undefined becomes null).
  * `context.done/succeed/fail`, the legacy Lambda calls, settle the invocation too.
+ * After `callback(...)` the answer waits for the event loop to empty (timers, sockets still open), as on Lambda
+ * and SCF, unless the handler set `context.callbackWaitsForEmptyEventLoop = false`; `drain` is how the host waits.
  */
-export function callHandler(handler: Handler, event: unknown, context: Record<string, unknown>): Promise<unknown> {
+export function callHandler(handler: Handler, event: unknown, context: Record<string, unknown>, drain?: () => Promise<void>): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    let settled = false;
-    const callback: Callback = (error, value) => {
-      if (settled) return;
-      settled = true;
-      if (error !== undefined && error !== null) reject(error);
-      else resolve(value);
+    let answered = false;
+    const answer = (error: unknown, value: unknown, waits: boolean): void => {
+      if (answered) return;
+      answered = true;
+      const finish = (): void => (error !== undefined && error !== null ? reject(error) : resolve(value));
+      if (waits && drain !== undefined && context.callbackWaitsForEmptyEventLoop !== false) void drain().then(finish);
+      else finish();
     };
-    context.done = callback;
-    context.succeed = (value: unknown) => callback(null, value);
-    context.fail = (error: unknown) => callback(error ?? new Error('context.fail() called'));
+    const settle = (error: unknown, value: unknown): void => answer(error, value, false);
+    const callback: Callback = (error, value) => answer(error, value, true);
+    context.done = settle;
+    context.succeed = (value: unknown) => settle(null, value);
+    context.fail = (error: unknown) => settle(error ?? new Error('context.fail() called'), undefined);
     let returned: unknown;
     try {
       returned = handler(event, context, callback);
     } catch (error) {
-      callback(error ?? new Error(`handler threw ${String(error)}`));
+      settle(error ?? new Error(`handler threw ${String(error)}`), undefined);
       return;
     }
     if (isThenable(returned)) {
       returned.then(
-        (value) => callback(null, value),
-        (error: unknown) => callback(error ?? new Error(`handler rejected with ${String(error)}`)),
+        (value) => settle(null, value),
+        (error: unknown) => settle(error ?? new Error(`handler rejected with ${String(error)}`), undefined),
       );
     } else if (handler.length < 3) {
-      callback(null, returned ?? null);
+      settle(null, returned ?? null);
     }
   });
 }

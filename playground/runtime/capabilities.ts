@@ -18,7 +18,9 @@ export interface InstanceCapabilities {
   process: { env: Record<string, string | undefined> };
   /** Resolves built-in modules and packages for the bundle's `require` (and the /tmp-scoped `fs`). */
   require(specifier: string): unknown;
-  /** Directory the function's files live in; the bundle's `__dirname`. */
+  /** `require.resolve` for the bundle, where the host can resolve modules. */
+  resolve?(specifier: string): string;
+  /** Directory the function's files live in; each source file's `__dirname` is below it. */
   functionRoot: string;
   format?(args: unknown[]): string;
   evaluate?: Evaluate;

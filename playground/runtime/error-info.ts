@@ -61,19 +61,44 @@ export function mapStack(stack: string, mapper?: StackMapper): string[] {
 }
 
 function mapFrame(frame: string, mapper: StackMapper): { text: string; user: boolean } | undefined {
-  const escaped = mapper.bundleFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const location = new RegExp(`${escaped}:(\\d+):(\\d+)`);
-  const match = location.exec(frame);
-  if (match) {
-    const line = Number(match[1]) - mapper.lineOffset;
-    const column = Number(match[2]);
-    const original = mapper.map?.lookup(line, column);
-    const place = original
-      ? `${original.source.replace(mapper.sourcePrefix, '')}:${original.line}:${original.column}`
-      : `${mapper.bundleFile}:${line}:${column}`;
-    return { text: frame.replace(location, place), user: true };
-  }
+  const location = bundleLocation(mapper);
+  if (location.test(frame)) return { text: frame.replace(location, (_, line: string, column: string) => place(mapper, Number(line), Number(column))), user: true };
   if (/\(<anonymous>\)|\(native\)|\(node:|at node:|at <anonymous>/.test(frame)) return { text: frame, user: false };
   if (!/\(|:\d+:\d+/.test(frame)) return { text: frame, user: false };
+  return undefined;
+}
+
+function bundleLocation(mapper: StackMapper, flags = ''): RegExp {
+  const escaped = mapper.bundleFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${escaped}:(\\d+):(\\d+)`, flags);
+}
+
+function original(mapper: StackMapper, bundleLine: number, column: number) {
+  return mapper.map?.lookup(bundleLine - mapper.lineOffset, column);
+}
+
+function place(mapper: StackMapper, bundleLine: number, column: number): string {
+  const found = original(mapper, bundleLine, column);
+  return found ? `${found.source.replace(mapper.sourcePrefix, '')}:${found.line}:${found.column}` : `${mapper.bundleFile}:${bundleLine - mapper.lineOffset}:${column}`;
+}
+
+/**
+ * Rewrites every bundle position in a text to its source position: stacks the code logs itself (`console.log(err)`,
+ * `err.stack`) read like the ones it throws.
+ */
+export function mapLocations(text: string, mapper: StackMapper): string {
+  if (!text.includes(mapper.bundleFile)) return text;
+  return text.replace(bundleLocation(mapper, 'g'), (_, line: string, column: string) => place(mapper, Number(line), Number(column)));
+}
+
+/** The source file of the innermost frame of user code in a stack (helper frames esbuild adds have no source). */
+export function callerSource(stack: string, mapper: StackMapper | undefined): string | undefined {
+  if (!mapper) return undefined;
+  const location = bundleLocation(mapper);
+  for (const frame of stack.split('\n')) {
+    const match = location.exec(frame);
+    const found = match ? original(mapper, Number(match[1]), Number(match[2])) : undefined;
+    if (found) return found.source.replace(mapper.sourcePrefix, '');
+  }
   return undefined;
 }

@@ -6,13 +6,15 @@ import { DEFAULT_LIMITS } from './capabilities.ts';
 import type { InstanceCapabilities, OutputLimits, RunningProfile } from './capabilities.ts';
 import { buildContext, environmentStrings, platformEnv } from './context.ts';
 import type { EnvironmentStrings } from './context.ts';
-import { toErrorInfo } from './error-info.ts';
+import { mapLocations, toErrorInfo } from './error-info.ts';
 import type { StackMapper } from './error-info.ts';
+import { eventLoopDrain } from './event-loop.ts';
 import { formatLogArgs } from './format.ts';
+import { functionRequire } from './function-require.ts';
 import { LogCapture } from './log-capture.ts';
 import { evaluateBundle, exportNames, findExport, WRAPPER_LINE_OFFSET } from './module-loader.ts';
 import { readInlineSourceMap } from './source-map.ts';
-import { VIRTUAL_NAMESPACE } from '../compiler/options.ts';
+import { VIRTUAL_NAMESPACE } from '../compiler/bundle-contract.ts';
 
 export interface InstanceRuntime {
   /** Feeds one message from the host. */
@@ -48,18 +50,29 @@ export function createInstanceRuntime(caps: InstanceCapabilities): InstanceRunti
     caps.post({ v: PROTOCOL_VERSION, type: 'fatal', error });
   };
 
-  const onInit = (message: InitMessage): void => {
+  const require = functionRequire((specifier) => caps.require(specifier), caps.functionRoot, () => mapper);
+  const resolve = (specifier: string): string => {
+    if (caps.resolve) return caps.resolve(specifier);
+    const error = new Error(`Cannot find module '${specifier}': require.resolve needs a host with a module resolver`) as Error & { code: string };
+    error.code = 'MODULE_NOT_FOUND';
+    throw error;
+  };
+  const drain = eventLoopDrain(caps.process);
+
+  const onInit = async (message: InitMessage): Promise<void> => {
     if (init) return fatal({ errorType: 'Runtime.ProtocolError', errorMessage: 'init received twice' });
     init = message;
     const env = { ...platformEnv(message.dialect, message.functionName, message.limits.memoryMb, caps.functionRoot), ...message.env };
     Object.assign(caps.process.env, env);
     functionEnv = environmentStrings(env);
-    mapper = { bundleFile: BUNDLE_FILE, lineOffset: WRAPPER_LINE_OFFSET, map: readInlineSourceMap(message.bundle), sourcePrefix: `${VIRTUAL_NAMESPACE}:` };
+    const stackMapper: StackMapper = { bundleFile: BUNDLE_FILE, lineOffset: WRAPPER_LINE_OFFSET, map: readInlineSourceMap(message.bundle), sourcePrefix: `${VIRTUAL_NAMESPACE}:` };
+    mapper = stackMapper;
+    logs.rewriteWith((text) => mapLocations(text, stackMapper));
     logs.begin(null);
     const started = caps.monotonic();
     try {
-      const filename = `${caps.functionRoot}/index.js`;
-      const moduleExports = evaluateBundle(message.bundle, { require: caps.require, filename, dirname: caps.functionRoot, process: caps.process, console: caps.console }, BUNDLE_FILE, caps.evaluate);
+      const evaluated = evaluateBundle(message.bundle, { require, resolve, root: caps.functionRoot, process: caps.process, console: caps.console }, BUNDLE_FILE, caps.evaluate);
+      const moduleExports = (evaluated instanceof Promise ? await evaluated : evaluated).exports;
       const found = findExport(moduleExports, message.exportName);
       if (typeof found !== 'function') {
         const names = exportNames(moduleExports);
@@ -88,7 +101,7 @@ export function createInstanceRuntime(caps: InstanceCapabilities): InstanceRunti
     const context = buildContext(message.context, functionEnv, () => message.deadline - caps.now());
     const profile = message.profile ? startProfile(caps) : undefined;
     const started = caps.monotonic();
-    callHandler(handler, message.event, context as unknown as Record<string, unknown>).then(
+    callHandler(handler, message.event, context as unknown as Record<string, unknown>, drain).then(
       (value) => finish(requestId, started, serialise(value, limits), profile),
       (error: unknown) => finish(requestId, started, { ok: false, error: toErrorInfo(error, mapper) }, profile),
     );
@@ -113,7 +126,7 @@ export function createInstanceRuntime(caps: InstanceCapabilities): InstanceRunti
     receive(data) {
       const parsed = parseHostMessage(data);
       if (!parsed.ok) return fatal({ errorType: 'Runtime.ProtocolError', errorMessage: parsed.problem });
-      if (parsed.message.type === 'init') onInit(parsed.message);
+      if (parsed.message.type === 'init') void onInit(parsed.message);
       else onInvoke(parsed.message);
     },
     fail(thrown, errorType) {

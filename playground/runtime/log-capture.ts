@@ -29,6 +29,7 @@ export class LogCapture {
   readonly #maxChars: number;
   readonly #maxLines: number;
   readonly #format: (args: unknown[]) => string;
+  #rewrite: (text: string) => string = (text) => text;
 
   constructor(sink: LogSink, format: (args: unknown[]) => string, limits: { maxLogChars: number; maxLogLines: number }) {
     this.#sink = sink;
@@ -45,12 +46,17 @@ export class LogCapture {
     this.#truncated = false;
   }
 
+  /** Applies to every message from now on: the runtime maps bundle positions in logged stacks once it has the map. */
+  rewriteWith(rewrite: (text: string) => string): void {
+    this.#rewrite = rewrite;
+  }
+
   install(target: ConsoleLike): void {
     for (const method of Object.keys(LEVELS) as (keyof ConsoleLike)[]) {
       const level = LEVELS[method];
       target[method] = (...args: unknown[]) => {
         const text = this.#format(args);
-        this.write(level, method === 'trace' ? `Trace: ${text}\n${traceOf()}` : text);
+        this.write(level, this.#rewrite(method === 'trace' ? `Trace: ${text}\n${traceOf()}` : text));
       };
     }
   }

@@ -1,3 +1,5 @@
+import { ASYNC_MODULE_BANNER, EXPORTS_FUNCTION, MODULE_PATHS_FUNCTION } from '../compiler/bundle-contract.ts';
+
 /**
  * Lines the module wrapper adds before the bundle: none, because debuggers map the evaluated script's positions
  * through the bundle's own source map, which knows nothing of a wrapper.
@@ -6,9 +8,10 @@ export const WRAPPER_LINE_OFFSET = 0;
 
 export interface ModuleScope {
   require(specifier: string): unknown;
-  /** Absolute path of the bundle's file, e.g. /var/user/index.js. */
-  filename: string;
-  dirname: string;
+  /** `require.resolve`: the path a specifier would load, or a MODULE_NOT_FOUND error. */
+  resolve(specifier: string): string;
+  /** The function's directory: each source file's `__dirname` and `import.meta.url` are under it. */
+  root: string;
   process: unknown;
   /** The captured console, passed in so user code logs through it even where the global one is not replaced. */
   console: unknown;
@@ -16,19 +19,42 @@ export interface ModuleScope {
 
 export type Evaluate = (source: string) => unknown;
 
+/** A source file's own paths, as Node gives them to a module. */
+export interface ModulePaths {
+  filename: string;
+  dirname: string;
+  url: string;
+}
+
 /**
- * Evaluates a CommonJS bundle the way Node's module loader would: a function over exports, require, module,
- * __filename and __dirname (plus `process` and `console`, so the host's versions are the ones user code sees). Indirect eval
- * runs it in the global scope, never in ours; `sourceURL` names it in stack traces so they can be mapped back.
+ * Evaluates a bundle the way Node's module loader would: a function over exports, require, module, __filename
+ * and __dirname (plus `process` and `console`, so the host's versions are the ones user code sees, and the
+ * per-file paths the compiler asks for). Indirect eval runs it in the global scope, never in ours; `sourceURL`
+ * names it in stack traces so they can be mapped back. A bundle with top-level `await` runs in an async wrapper and
+ * its exports arrive when that settles: init includes the wait, as on Lambda.
  */
-export function evaluateBundle(bundle: string, scope: ModuleScope, bundleFile: string, evaluate: Evaluate = indirectEval): unknown {
-  const source = `(function (exports, require, module, __filename, __dirname, process, console) {${bundle}\n})\n//# sourceURL=${bundleFile}`;
-  const wrapper = evaluate(source) as (...args: unknown[]) => void;
-  const module = { exports: {} as unknown, id: '.', filename: scope.filename, loaded: false };
-  const require = Object.assign((specifier: string) => scope.require(specifier), { main: module, cache: {} });
-  wrapper.call(module.exports, module.exports, require, module, scope.filename, scope.dirname, scope.process, scope.console);
-  module.loaded = true;
-  return module.exports;
+export function evaluateBundle(bundle: string, scope: ModuleScope, bundleFile: string, evaluate: Evaluate = indirectEval): { exports: unknown } | Promise<{ exports: unknown }> {
+  const isAsync = bundle.startsWith(ASYNC_MODULE_BANNER);
+  const params = `exports, require, module, __filename, __dirname, process, console, ${MODULE_PATHS_FUNCTION}, ${EXPORTS_FUNCTION}`;
+  const source = `(${isAsync ? 'async ' : ''}function (${params}) {${bundle}\n})\n//# sourceURL=${bundleFile}`;
+  const wrapper = evaluate(source) as (...args: unknown[]) => unknown;
+  const entry = modulePaths(scope.root, 'index.js');
+  const module = { exports: {} as unknown, id: '.', filename: entry.filename, loaded: false };
+  const require = Object.assign((specifier: string) => scope.require(specifier), { main: module, cache: {}, resolve: (specifier: string) => scope.resolve(specifier) });
+  const setExports = (value: unknown) => {
+    module.exports = value;
+  };
+  const done = () => {
+    module.loaded = true;
+    return { exports: module.exports };
+  };
+  const returned = wrapper.call(module.exports, module.exports, require, module, entry.filename, entry.dirname, scope.process, scope.console, (path: string) => modulePaths(scope.root, path), setExports);
+  return isAsync ? (returned as Promise<unknown>).then(done) : done();
+}
+
+export function modulePaths(root: string, path: string): ModulePaths {
+  const filename = `${root.replace(/\/+$/, '')}/${path}`;
+  return { filename, dirname: filename.slice(0, filename.lastIndexOf('/')) || '/', url: `file://${encodeURI(filename).replace(/[?#]/g, encodeURIComponent)}` };
 }
 
 function indirectEval(source: string): unknown {

@@ -64,14 +64,15 @@ export function createSandboxModules(options: SandboxModulesOptions) {
     crypto: { randomUUID: () => globalThis.crypto.randomUUID() },
     process,
   };
-  const require = (specifier: string): unknown => {
+  const resolve = (specifier: string): string => {
     const name = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
-    if (name in modules) return modules[name];
+    if (name in modules) return specifier;
     const error = new Error(`Cannot find module '${specifier}': the browser playground provides ${Object.keys(modules).join(', ')}; run the function with the hello-serverless CLI to use other modules`) as Error & { code: string };
     error.code = 'MODULE_NOT_FOUND';
     throw error;
   };
-  return { fs, process, require };
+  const require = (specifier: string): unknown => modules[resolve(specifier).replace(/^node:/, '')];
+  return { fs, process, require, resolve };
 }
 
 function posixPath(root: string) {

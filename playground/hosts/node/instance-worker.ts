@@ -33,6 +33,7 @@ const runtime = createInstanceRuntime({
     if (specifier === 'fs/promises' || specifier === 'node:fs/promises') return promises;
     return requireFromFunction(specifier);
   },
+  resolve: (specifier) => requireFromFunction.resolve(specifier),
   functionRoot: data.functionRoot,
   format: (args) => format(...args),
   usage: nodeUsageMeter(),

@@ -19,7 +19,7 @@ export interface Harness {
 }
 
 /** The runtime in this thread with test capabilities: what a host would see, without a worker. */
-export async function harness(files: Record<string, string>, exportName: string, options: { dialect?: Dialect; entry?: string; env?: Record<string, string>; limits?: Partial<OutputLimits>; require?: (s: string) => unknown; process?: { env: Record<string, string | undefined> } } = {}): Promise<Harness> {
+export async function harness(files: Record<string, string>, exportName: string, options: { dialect?: Dialect; entry?: string; env?: Record<string, string>; limits?: Partial<OutputLimits>; require?: (s: string) => unknown; resolve?: (s: string) => string; process?: { env: Record<string, string | undefined> } } = {}): Promise<Harness> {
   const entry = options.entry ?? Object.keys(files)[0] ?? 'index.ts';
   const compiled = await compileFiles({ entry, files });
   if (!compiled.ok) throw new Error(compiled.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n'));
@@ -42,6 +42,7 @@ export async function harness(files: Record<string, string>, exportName: string,
     console: sandboxConsole,
     process,
     require: options.require ?? ((s) => nodeRequire(s)),
+    ...(options.resolve ? { resolve: options.resolve } : {}),
     functionRoot: '/var/user',
     ...(options.limits ? { limits: options.limits } : {}),
   });

@@ -1,0 +1,41 @@
+import type { BuildOptions } from 'esbuild';
+import { buildOptions, VIRTUAL_NAMESPACE } from './options.ts';
+import type { FunctionSources } from './options.ts';
+import type { CompileResult, Diagnostic } from './browser-protocol.ts';
+
+/** What esbuild and esbuild-wasm have in common: enough of `build` and its messages for a function's compile. */
+interface BuildMessage {
+  text: string;
+  location: { file: string; line: number; column: number } | null;
+}
+export type Build = (options: BuildOptions) => Promise<{ outputFiles?: { text: string }[]; warnings: BuildMessage[] }>;
+
+const TOP_LEVEL_AWAIT = /Top-level await is currently not supported with the "cjs" output format/;
+
+/**
+ * Compiles a function with either esbuild: as CommonJS, or, when its code awaits at the top level (which only
+ * ES modules may), once more as an async module. Both hosts compile through here, so they agree on the bundle.
+ */
+export async function compileWith(build: Build, sources: FunctionSources): Promise<CompileResult> {
+  const first = await attempt(build, sources, 'cjs');
+  if (first.ok || !first.diagnostics.some((d) => TOP_LEVEL_AWAIT.test(d.message))) return first;
+  return attempt(build, sources, 'async-module');
+}
+
+async function attempt(build: Build, sources: FunctionSources, format: 'cjs' | 'async-module'): Promise<CompileResult> {
+  try {
+    const result = await build(buildOptions(sources, format));
+    const bundle = result.outputFiles?.[0]?.text;
+    if (bundle === undefined) return { ok: false, diagnostics: [{ file: sources.entry, line: 0, column: 0, message: 'esbuild produced no output' }] };
+    return { ok: true, bundle, warnings: result.warnings.map(toDiagnostic) };
+  } catch (error) {
+    const failure = error as { errors?: unknown };
+    if (Array.isArray(failure.errors)) return { ok: false, diagnostics: (failure.errors as BuildMessage[]).map(toDiagnostic) };
+    throw error;
+  }
+}
+
+function toDiagnostic(message: BuildMessage): Diagnostic {
+  const file = message.location?.file.replace(`${VIRTUAL_NAMESPACE}:`, '') ?? '';
+  return { file, line: message.location?.line ?? 0, column: (message.location?.column ?? 0) + 1, message: message.text };
+}
