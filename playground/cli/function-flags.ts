@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Dialect } from '../faas/protocol.ts';
 import { numberFlag } from './args.ts';
 import { resolveFunction } from './function-config.ts';
-import type { FunctionConfig } from './function-config.ts';
+import type { ConfigFlags, FunctionConfig } from './function-config.ts';
 import type { CliIO } from './io.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -37,16 +37,21 @@ export interface FunctionFlagValues {
 
 export function functionFromFlags(command: string, positionals: string[], values: FunctionFlagValues): FunctionConfig {
   if (positionals.length !== 1) throw new UsageError(`${command} needs exactly one <dir-or-file>. See hello-serverless ${command} --help`);
+  return resolveFunction(positionals[0] ?? '.', configFlags(values));
+}
+
+/** The settings the function flags give, for commands that resolve a whole project (serve). */
+export function configFlags(values: FunctionFlagValues): ConfigFlags {
   const memoryMb = numberFlag('memory', values.memory);
   const timeoutS = numberFlag('timeout', values.timeout);
-  return resolveFunction(positionals[0] ?? '.', {
+  return {
     ...(values.function ? { functionName: values.function } : {}),
     ...(values.handler ? { handler: values.handler } : {}),
     ...(values.dialect ? { dialect: parseDialect(values.dialect) } : {}),
     ...(memoryMb === undefined ? {} : { memoryMb }),
     ...(timeoutS === undefined ? {} : { timeoutS }),
     env: parseEnv(values.env ?? []),
-  });
+  };
 }
 
 function parseDialect(value: string): Dialect {

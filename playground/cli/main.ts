@@ -12,8 +12,11 @@ Commands:
   invoke <dir-or-file>   run a function once (cold start); result JSON on STDOUT, logs on STDERR
   events list|show       sample trigger events for SCF and Lambda
   load <dir-or-file>     drive the live platform with many requests; cold starts, throttles, latency, GB-s
+  serve [dir]            a local API gateway: the project's routes, timers and the Lambda Invoke API
   simulate               the model mode: the same scheduler on a virtual clock
   check <exercise> <file> run a workshop exercise's checks against your handler
+  init <template> [dir]  start a project from a template or a workshop exercise; init --list
+  package [dir]          the deployable zip: bundle with source map, serverless.yml for SCF and AWS
 
 Run "hello-serverless <command> --help" for a command's options. NO_COLOR turns colours off.
 `;
@@ -24,8 +27,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   invoke: async () => invoke,
   events: async () => events,
   load: async () => (await import('./commands/load.ts')).load,
+  serve: async () => (await import('./commands/serve.ts')).serve,
   check: async () => (await import('./commands/check.ts')).check,
   simulate: async () => (await import('./commands/simulate.ts')).simulate,
+  init: async () => (await import('./commands/init.ts')).init,
+  package: async () => (await import('./commands/package.ts')).packageProject,
 };
 
 /** Runs one command line and returns the exit code; never throws for a usage problem. */

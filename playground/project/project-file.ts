@@ -46,6 +46,8 @@ export interface HttpEvent {
   /** Starts with "/", with `{param}` and `{proxy+}` segments; "$default" for an HTTP API's catch-all route. */
   path: string;
   cors: boolean;
+  /** Tencent's API gateway: the endpoint's `function.isIntegratedResponse`, when the file sets it (Tencent's default is off). */
+  integratedResponse?: boolean;
 }
 
 /** A timer trigger, with its expression as written: `rate(5 minutes)`, AWS `cron(0 2 * * ? *)`, SCF's seven fields. */
@@ -208,7 +210,15 @@ function scfTriggers(read: FieldReader, triggers: unknown): FunctionEvent[] {
       for (const endpoint of endpoints) {
         if (!isRecord(endpoint)) continue;
         const path = str(endpoint.path) ?? '/';
-        out.push({ kind: 'http', api: 'scf', method: (str(endpoint.method) ?? 'ANY').toUpperCase(), path: routePath(path), cors: endpoint.enableCORS === true });
+        const integrated = isRecord(endpoint.function) ? endpoint.function.isIntegratedResponse : undefined;
+        out.push({
+          kind: 'http',
+          api: 'scf',
+          method: (str(endpoint.method) ?? 'ANY').toUpperCase(),
+          path: routePath(path),
+          cors: yes(endpoint.enableCORS),
+          ...(integrated === undefined ? {} : { integratedResponse: yes(integrated) }),
+        });
       }
     }
   }
@@ -249,6 +259,11 @@ function assign<T extends object>(target: T, fields: { [K in keyof T]?: T[K] | u
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Tencent's templates write booleans as true or as the string TRUE. */
+function yes(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && value.toLowerCase() === 'true');
 }
 
 function str(value: unknown): string | undefined {

@@ -1,0 +1,74 @@
+import { watch } from 'node:fs';
+import type { FSWatcher } from 'node:fs';
+import { join, relative } from 'node:path';
+import { compileDirectory, formatDiagnostic } from '../../compiler/node.ts';
+import type { AccessLog } from './access-log.ts';
+import type { ServedFunctions } from './served-functions.ts';
+
+export interface RunningWatch {
+  stop(): void;
+}
+
+/** Changes closer together than this are one edit (an editor's save often writes a file twice). */
+const DEBOUNCE_MS = 100;
+
+/**
+ * serve --watch: when a file under a function's folder changes (node_modules and dot-folders aside), its code is
+ * compiled again and, if it compiles to something new, deployed as the next version. The Platform ends the old
+ * version's instances once they are idle, so the next request is a cold start on the new code. A compile error is
+ * printed and the old version keeps serving.
+ */
+export function reloadOnChange(functions: ServedFunctions, log: AccessLog): RunningWatch {
+  const roots = [...new Set(functions.all().map((f) => f.config.root))];
+  const watchers: FSWatcher[] = [];
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const running = new Map<string, Promise<void>>();
+  let stopped = false;
+
+  const reload = async (root: string, changed: string): Promise<void> => {
+    for (const served of functions.all().filter((f) => f.config.root === root)) {
+      const { config } = served;
+      const compiled = await compileDirectory(root, config.handlerFile);
+      if (stopped) return;
+      if (!compiled.ok) {
+        const where = compiled.diagnostics.map((d) => `  ${formatDiagnostic({ ...d, file: relative(process.cwd(), join(root, d.file)) })}\n`).join('');
+        log.note(`[watch] ${changed} changed: ${config.functionName} does not compile; v${served.version} keeps serving\n${where.trimEnd()}`);
+        continue;
+      }
+      if (compiled.bundle === served.bundle) continue;
+      const version = functions.deploy(config, compiled.bundle);
+      log.note(`[watch] ${changed} changed: ${config.functionName} v${version} deployed; the next request is a cold start on it`);
+    }
+  };
+
+  // One reload at a time per folder; a change during a reload schedules one more after it.
+  const settle = (root: string, changed: string): void => {
+    const previous = running.get(root) ?? Promise.resolve();
+    const next = previous.then(() => reload(root, changed)).catch((error: unknown) => log.note(`[watch] reload failed: ${(error as Error).message}`));
+    running.set(root, next);
+  };
+
+  for (const root of roots) {
+    const watcher = watch(root, { recursive: true }, (_event, file) => {
+      const name = file === null ? '' : String(file);
+      if (stopped || ignored(name)) return;
+      clearTimeout(timers.get(root));
+      timers.set(root, setTimeout(() => {
+        timers.delete(root);
+        settle(root, name);
+      }, DEBOUNCE_MS));
+    });
+    watchers.push(watcher);
+  }
+  return {
+    stop: () => {
+      stopped = true;
+      for (const timer of timers.values()) clearTimeout(timer);
+      for (const watcher of watchers) watcher.close();
+    },
+  };
+}
+
+function ignored(file: string): boolean {
+  return file.split(/[\\/]/).some((part) => part === 'node_modules' || (part.startsWith('.') && part.length > 1));
+}
