@@ -5,13 +5,15 @@ import { INSPECT_OPTIONS_HELP, inspectorOptions, takeInspectFlag } from '../insp
 import type { CliIO } from '../io.ts';
 import { formatReportLine } from '../../faas/report-line.ts';
 import { logLine } from '../log-lines.ts';
+import { CommandWatch } from '../monitor/command-watch.ts';
+import { MONITOR_OPTIONS, monitorFromFlags, monitorOptionsHelp } from '../monitor/monitor-flags.ts';
 import { runOnce } from '../run-once.ts';
 
 export const INVOKE_HELP = `Usage: hello-serverless invoke <dir-or-file> [options]
 
 Runs a function once on a fresh instance (a cold start), like "sam local invoke" or "scf invoke local".
 STDOUT gets exactly one JSON document: the handler's return value, or {"errorType", "errorMessage", "stackTrace"}.
-Logs and a REPORT line go to STDERR.
+Logs and a REPORT line go to STDERR, and so do the --monitor samples and the --profile table.
 
 Reads serverless.yml / serverless.yaml next to the code when present, in either format:
   Serverless Framework   provider.{memorySize,timeout,environment}, functions.NAME.handler (+ overrides)
@@ -21,6 +23,7 @@ Flags win over the file.
 Options:
 ${FUNCTION_OPTIONS_HELP}
 ${INSPECT_OPTIONS_HELP}
+${monitorOptionsHelp('the handler call')}
   -h, --help             show this help
 
 Exit codes: 0 success; 1 the function failed (error, timeout, out of memory, crash);
@@ -29,12 +32,13 @@ Exit codes: 0 success; 1 the function failed (error, timeout, out of memory, cra
 
 export async function invoke(args: string[], io: CliIO): Promise<number> {
   const { rest, inspect } = takeInspectFlag(args);
-  const { values, positionals } = parseCommandArgs('invoke', rest, FUNCTION_OPTIONS);
+  const { values, positionals } = parseCommandArgs('invoke', rest, { ...FUNCTION_OPTIONS, ...MONITOR_OPTIONS });
   if (values.help) {
     io.stdout(INVOKE_HELP);
     return 0;
   }
   const config = functionFromFlags('invoke', positionals, values);
+  const watch = watchFromFlags(values);
   const event = await readEvent(values.event, io);
 
   const compiled = await compileDirectory(config.root, config.handlerFile);
@@ -53,10 +57,11 @@ export async function invoke(args: string[], io: CliIO): Promise<number> {
   const record = await runOnce(config, compiled.bundle, event, (requestId, level, message, time) => {
     if (requestId !== null) start(requestId);
     io.stderr(logLine(time, requestId, level, message, io.color));
-  }, inspect ? inspectorOptions(inspect, io, config.timeoutMs) : undefined);
+  }, inspect ? inspectorOptions(inspect, io, config.timeoutMs) : undefined, watch);
   start(record.requestId);
   io.stderr(`END RequestId: ${record.requestId}\n`);
   io.stderr(`${formatReportLine(record)}\n`);
+  watch?.reportInvocation(record.requestId, record.instanceId, compiled.bundle, io);
 
   if (record.status === 'ok') {
     io.stdout(`${JSON.stringify(record.result ?? null, null, 2)}\n`);
@@ -65,4 +70,10 @@ export async function invoke(args: string[], io: CliIO): Promise<number> {
   const { errorType, errorMessage, stack } = record.error ?? { errorType: 'Runtime.Unknown', errorMessage: `the request ended with status ${record.status}` };
   io.stdout(`${JSON.stringify({ errorType, errorMessage, ...(stack ? { stackTrace: stack } : {}) }, null, 2)}\n`);
   return 1;
+}
+
+/** A watch only when a monitoring flag asks for one, so a plain invoke samples nothing. */
+function watchFromFlags(values: { monitor?: boolean | undefined; metrics?: string | undefined; profile?: string | undefined }): CommandWatch | undefined {
+  const choice = monitorFromFlags(values);
+  return choice.sampling || choice.profileFile !== undefined ? new CommandWatch(choice, false) : undefined;
 }

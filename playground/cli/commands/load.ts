@@ -8,6 +8,8 @@ import { FUNCTION_OPTIONS, FUNCTION_OPTIONS_HELP, functionFromFlags, readEvent }
 import type { CliIO } from '../io.ts';
 import { driveLoad } from '../load-driver.ts';
 import { formatSummary, summarise } from '../load-summary.ts';
+import { CommandWatch } from '../monitor/command-watch.ts';
+import { MONITOR_OPTIONS, monitorFromFlags, monitorOptionsHelp } from '../monitor/monitor-flags.ts';
 import type { LoadSample } from '../load-summary.ts';
 import { UsageError } from '../usage-error.ts';
 import { ClosableClock } from '../closable-clock.ts';
@@ -17,6 +19,7 @@ export const LOAD_HELP = `Usage: hello-serverless load <dir-or-file> --requests 
 Drives the live platform (real worker instances, real time) with N requests from C concurrent clients and
 reports what a provider's dashboard would: requests ok / failed / throttled (they add up to N), cold starts,
 instances started, p50/p95/p99 latency (arrival to answer, cold starts included) and billed GB-seconds.
+--monitor, --metrics and --profile report on STDERR; STDOUT keeps only the summary.
 
 Options:
   --requests N           how many requests to send (required)
@@ -25,6 +28,7 @@ Options:
   --max-instances M      reserved concurrency: requests beyond M busy or starting instances are throttled
   --keep-alive S         idle seconds before an instance is reclaimed (default: the platform's)
   --json                 print the summary as JSON on STDOUT
+${monitorOptionsHelp('the first warm request (the first one an instance gets after answering one)')}
 ${FUNCTION_OPTIONS_HELP}
   -h, --help             show this help
 
@@ -40,6 +44,7 @@ export async function load(args: string[], io: CliIO): Promise<number> {
     'max-instances': { type: 'string' },
     'keep-alive': { type: 'string' },
     json: { type: 'boolean' },
+    ...MONITOR_OPTIONS,
   });
   if (values.help) {
     io.stdout(LOAD_HELP);
@@ -54,6 +59,7 @@ export async function load(args: string[], io: CliIO): Promise<number> {
   const keepAliveS = numberFlag('keep-alive', values['keep-alive']);
   if (keepAliveS !== undefined && !(keepAliveS >= 0)) throw new UsageError(`--keep-alive must be 0 or more seconds, got "${values['keep-alive']}"`);
   const config = functionFromFlags('load', positionals, values);
+  const watch = new CommandWatch(monitorFromFlags(values), true);
   const event = await readEvent(values.event, io);
 
   const compiled = await compileDirectory(config.root, config.handlerFile);
@@ -63,10 +69,12 @@ export async function load(args: string[], io: CliIO): Promise<number> {
   }
 
   const clock = new ClosableClock(new RealClock());
-  const platform = new Platform({ clock, host: new NodeInstanceHost({ functionRoot: config.root, clock }), keepLogs: false, requestIds: randomUUID });
+  const host = new NodeInstanceHost({ functionRoot: config.root, clock, metricsIntervalMs: watch.sampling ? 100 : 0, ...(watch.profile ? { profile: watch.profile } : {}) });
+  const platform = new Platform({ clock, host, keepLogs: false, requestIds: randomUUID });
   let instancesStarted = 0;
   platform.on((e) => {
     if (e.type === 'instance-starting') instancesStarted += 1;
+    watch.onEvent(e);
   });
   platform.deploy({
     name: config.functionName,
@@ -96,6 +104,7 @@ export async function load(args: string[], io: CliIO): Promise<number> {
   const summary = summarise(samples, performance.now() - started, instancesStarted);
   platform.shutdown();
   clock.close();
+  watch.reportLoad(compiled.bundle, io);
 
   if (values.json) io.stdout(`${JSON.stringify({ function: config.functionName, memoryMb: config.memoryMb, concurrency, ...(rate === undefined ? {} : { rate }), ...summary }, null, 2)}\n`);
   else io.stdout(`${config.functionName} (${config.memoryMb} MB), ${concurrency} clients${rate === undefined ? '' : ` at ${rate}/s`}\n${formatSummary(summary)}`);

@@ -1,6 +1,6 @@
 import { compileFiles } from '../../../playground/compiler/node.ts';
 import type { ExitReason, InstanceHandle, InvokeOutcome, StartPhases } from '../../../playground/faas/instance-host.ts';
-import type { ErrorInfo, LogLevel } from '../../../playground/faas/protocol.ts';
+import type { ErrorInfo, LogLevel, MetricSample } from '../../../playground/faas/protocol.ts';
 import { NodeInstanceHost } from '../../../playground/hosts/node/node-instance-host.ts';
 import type { NodeInstanceHostOptions } from '../../../playground/hosts/node/node-instance-host.ts';
 
@@ -9,6 +9,7 @@ export type InstanceEvent =
   | { kind: 'initError'; error: ErrorInfo }
   | { kind: 'log'; requestId: string | null; level: LogLevel; message: string }
   | { kind: 'result'; outcome: InvokeOutcome }
+  | { kind: 'metrics'; sample: MetricSample }
   | { kind: 'exit'; reason: ExitReason; error?: ErrorInfo };
 
 export interface Driver {
@@ -37,6 +38,7 @@ export async function startInstance(entry: string, files: Record<string, string>
       onInitError: (error) => push({ kind: 'initError', error }),
       onLog: (requestId, level, message) => push({ kind: 'log', requestId, level, message }),
       onResult: (outcome) => push({ kind: 'result', outcome }),
+      onMetrics: (sample) => push({ kind: 'metrics', sample }),
       onExit: (reason, error) => push({ kind: 'exit', reason, ...(error ? { error } : {}) }),
     },
   );
