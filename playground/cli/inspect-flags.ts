@@ -50,8 +50,11 @@ function address(flag: string, value: string | undefined): { host: string; port:
   return { host, port };
 }
 
-/** The host's inspector options for a flag: the address, the chrome://inspect hint and what debugging changes go to STDERR. */
-export function inspectorOptions(flag: InspectFlag, io: CliIO, timeoutMs: number): InspectorOptions {
+/**
+ * The host's inspector options for a flag: the address, the chrome://inspect hint and what debugging changes go
+ * to STDERR. `timeoutMs` names the one function's timeout, when there is one function.
+ */
+export function inspectorOptions(flag: InspectFlag, io: CliIO, timeoutMs?: number): InspectorOptions {
   return {
     ...flag,
     onListening(result) {
@@ -61,9 +64,9 @@ export function inspectorOptions(flag: InspectFlag, io: CliIO, timeoutMs: number
       }
       const port = new URL(result.url).port;
       io.stderr(
-        `Debugger listening on ${result.url}\n` +
+        `Debugger for the instance: ${result.url}\n` +
           `  Chrome: open chrome://inspect${port === String(DEFAULT_INSPECTOR_PORT) ? '' : ` and add ${flag.host}:${port} under "Configure..."`}; VS Code: attach to port ${port}.\n` +
-          `  The function's ${timeoutMs / 1000} s timeout is off while an inspector can attach; one instance runs at a time.\n` +
+          `  ${timeoutMs === undefined ? 'Timeouts are' : `The function's ${timeoutMs / 1000} s timeout is`} off while an inspector can attach; one instance runs at a time.\n` +
           (flag.wait ? `  Waiting for a debugger to attach before the handler's module loads${flag.pause ? ' (it pauses there)' : ''}...\n` : ''),
       );
     },

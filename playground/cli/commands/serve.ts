@@ -1,5 +1,6 @@
 import { numberFlag, parseCommandArgs, positiveInteger } from '../args.ts';
 import { configFlags, FUNCTION_OPTIONS, FUNCTION_OPTIONS_HELP } from '../function-flags.ts';
+import { INSPECT_OPTIONS_HELP, inspectorOptions, takeInspectFlag } from '../inspect-flags.ts';
 import type { CliIO } from '../io.ts';
 import { ServeCompileError, startServe } from '../serve/start-serve.ts';
 import { UsageError } from '../usage-error.ts';
@@ -30,6 +31,7 @@ Options:
                          are throttled (429)
   --keep-alive S         idle seconds before an instance is reclaimed (default: the platform's)
 ${FUNCTION_OPTIONS_HELP.split('\n').filter((line) => !line.includes('--event')).join('\n')}
+${INSPECT_OPTIONS_HELP}
   -h, --help             show this help
 
 Ctrl+C ends every instance and exits 0. Exit code 2: usage, configuration or compile error.
@@ -38,7 +40,8 @@ Ctrl+C ends every instance and exits 0. Exit code 2: usage, configuration or com
 const { event: _event, ...RUN_OPTIONS } = FUNCTION_OPTIONS;
 
 export async function serve(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs('serve', args, {
+  const { rest, inspect } = takeInspectFlag(args);
+  const { values, positionals } = parseCommandArgs('serve', rest, {
     ...RUN_OPTIONS,
     port: { type: 'string', short: 'p' },
     host: { type: 'string' },
@@ -56,7 +59,8 @@ export async function serve(args: string[], io: CliIO): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
   const keepAliveS = numberFlag('keep-alive', values['keep-alive']);
   if (keepAliveS !== undefined && !(keepAliveS >= 0)) throw new UsageError(`--keep-alive must be 0 or more seconds, got "${values['keep-alive']}"`);
-  const maxConcurrency = values['max-instances'] === undefined ? undefined : positiveInteger('max-instances', values['max-instances'], 1);
+  // Debugging is one instance at a time: a second would need a port of its own, and a debugger of its own.
+  const maxConcurrency = inspect ? 1 : values['max-instances'] === undefined ? undefined : positiveInteger('max-instances', values['max-instances'], 1);
 
   let running;
   try {
@@ -69,6 +73,7 @@ export async function serve(args: string[], io: CliIO): Promise<number> {
       flags: configFlags(values),
       ...(maxConcurrency === undefined ? {} : { maxConcurrency }),
       ...(keepAliveS === undefined ? {} : { keepAliveS }),
+      ...(inspect ? { inspector: inspectorOptions(inspect, io) } : {}),
     }, io);
   } catch (error) {
     if (error instanceof ServeCompileError) {

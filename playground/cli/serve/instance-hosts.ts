@@ -1,5 +1,6 @@
 import type { Clock } from '../../faas/clock.ts';
 import type { InstanceHandle, InstanceHost, InstanceListener, InstanceSpec } from '../../faas/instance-host.ts';
+import type { InspectorOptions } from '../../hosts/node/inspector.ts';
 import { NodeInstanceHost } from '../../hosts/node/node-instance-host.ts';
 
 /** What serve asks of the Node host for one function's instances. */
@@ -7,6 +8,7 @@ export interface ServeHostOptions {
   /** The function's code folder, which its instances read files and packages from. */
   functionRoot: string;
   clock: Clock;
+  inspector?: InspectorOptions;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface ServeHostOptions {
  * instance at a time, for instance) belong here, so every instance serve starts gets them.
  */
 export function createServeHost(options: ServeHostOptions): InstanceHost {
-  return new NodeInstanceHost({ functionRoot: options.functionRoot, clock: options.clock });
+  return new NodeInstanceHost({ functionRoot: options.functionRoot, clock: options.clock, ...(options.inspector ? { inspector: options.inspector } : {}) });
 }
 
 /** One Platform, several functions whose code may live in different folders: each function's own host starts its instances. */

@@ -3,6 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { compileDirectory, formatDiagnostic } from '../../compiler/node.ts';
 import { Platform } from '../../faas/platform.ts';
+import { DEBUG_TIME_LIMIT_MS } from '../../hosts/node/inspector.ts';
+import type { InspectorOptions } from '../../hosts/node/inspector.ts';
 import { RealClock } from '../../faas/real-clock.ts';
 import { routeKey, routesOf } from '../../gateway/route-table.ts';
 import type { Route } from '../../gateway/route-table.ts';
@@ -28,6 +30,8 @@ export interface ServeOptions extends ServeLimits {
   watch: boolean;
   json: boolean;
   flags: ConfigFlags;
+  /** Debug the instances: each opens the Node inspector, and neither init nor a request times out. */
+  inspector?: InspectorOptions;
 }
 
 export interface RunningServe {
@@ -48,13 +52,14 @@ export class ServeCompileError extends Error {
  * instances, the project's HTTP routes and the Lambda Invoke API on one server, its timers on the real clock.
  */
 export async function startServe(options: ServeOptions, io: CliIO): Promise<RunningServe> {
-  const project = resolveProject(options.dir, options.flags);
+  const resolved = resolveProject(options.dir, options.flags);
+  const project = options.inspector ? { ...resolved, functions: resolved.functions.map((f) => ({ ...f, timeoutMs: DEBUG_TIME_LIMIT_MS })) } : resolved;
   const bundles = await compileAll(project.functions);
 
   const clock = new ClosableClock(new RealClock());
   const hosts = new FunctionHosts();
-  for (const config of project.functions) hosts.add(config.functionName, createServeHost({ functionRoot: config.root, clock }));
-  const platform = new Platform({ clock, host: hosts, keepLogs: true, requestIds: randomUUID });
+  for (const config of project.functions) hosts.add(config.functionName, createServeHost({ functionRoot: config.root, clock, ...(options.inspector ? { inspector: options.inspector } : {}) }));
+  const platform = new Platform({ clock, host: hosts, keepLogs: true, requestIds: randomUUID, ...(options.inspector ? { initLimitMs: DEBUG_TIME_LIMIT_MS } : {}) });
   const functions = new ServedFunctions(platform, options);
   project.functions.forEach((config, i) => functions.deploy(config, bundles[i]!));
 

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { inspectorOptions } from '../../../playground/cli/inspect-flags.ts';
 import { main } from '../../../playground/cli/main.ts';
+import { startServe } from '../../../playground/cli/serve/start-serve.ts';
 import { decodeMappings } from '../../../playground/runtime/source-map.ts';
 import { fakeIO } from './fake-io.ts';
 import type { FakeIO } from './fake-io.ts';
@@ -101,7 +103,7 @@ async function waitFor<T>(probe: () => T | undefined, what: string): Promise<T> 
 }
 
 function debuggerUrl(io: FakeIO): string | undefined {
-  return /Debugger listening on (ws:\/\/\S+)/.exec(io.err)?.[1];
+  return /Debugger for the instance: (ws:\/\/\S+)/.exec(io.err)?.[1];
 }
 
 let client: Inspector | undefined;
@@ -168,4 +170,35 @@ describe('invoke --inspect-brk', () => {
     expect(await main(['invoke', project().dir, '--inspect=abc'], io)).toBe(2);
     expect(io.err).toContain('--inspect takes [HOST:]PORT');
   });
+});
+
+describe('serve --inspect-brk', () => {
+  it('holds the first request until a debugger attaches; paused in the handler past its 1 s timeout, it still answers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inspect-serve-'));
+    // A debugger statement stops the handler itself once a debugger is attached: paused inside a request.
+    writeFileSync(join(dir, 'index.ts'), 'export const handler = async () => {\n  debugger;\n  return { statusCode: 200, body: "served" };\n};\n');
+    const io = fakeIO();
+    const flag = { host: '127.0.0.1', port: 0, wait: true, pause: true };
+    const running = await startServe({ dir, port: 0, host: '127.0.0.1', watch: false, json: false, flags: { env: {}, timeoutS: 1 }, maxConcurrency: 1, inspector: inspectorOptions(flag, io) }, io);
+    try {
+      const response = fetch(`${running.url}/anything`);
+      client = await Inspector.connect(await waitFor(() => debuggerUrl(io), 'the ws:// address'));
+      let pauses = 0;
+      client.on((method) => {
+        if (method === 'Debugger.paused') pauses++;
+      });
+      await client.send('Debugger.enable');
+      await client.send('Runtime.runIfWaitingForDebugger');
+      await waitFor(() => (pauses === 1 ? true : undefined), 'the --inspect-brk pause');
+      await client.send('Debugger.resume');
+      await waitFor(() => (pauses === 2 ? true : undefined), 'the pause in the handler');
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      await client.send('Debugger.resume');
+      const answer = await response;
+      expect(answer.status).toBe(200);
+      expect(await answer.text()).toBe('served');
+    } finally {
+      await running.close();
+    }
+  }, 30_000);
 });
