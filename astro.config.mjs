@@ -43,7 +43,7 @@ export default defineConfig({
         },
         {
           label: 'Talks',
-          translations: { 'zh-CN': '演讲' },
+          translations: { 'zh-CN': '分享' },
           items: sidebarItems(docs, 'talks'),
         },
         {
