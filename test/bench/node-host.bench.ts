@@ -4,13 +4,18 @@
  * postMessage echo carrying the same payload. Cold: a request that starts a new instance through the Platform
  * (spawn + load + init + first result) against a bare `new Worker` + first echo.
  * Goals: warm <= 2x echo, cold <= 1.5x bare spawn. Medians after a warm-up.
+ * Monitoring: the same warm round trip through the host with runtime metrics on (100 ms samples plus one at the end
+ * of every invocation, a listener taking them) against off (goal <= 10 % more); and the CPU profiler's cost on a
+ * CPU-bound handler (the handler's own duration, profiled against not).
  */
+import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { compileFiles } from '../../playground/compiler/node.ts';
 import type { InstanceHandle, InstanceHost, InstanceListener, InstanceSpec } from '../../playground/faas/instance-host.ts';
 import { Platform } from '../../playground/faas/platform.ts';
 import { RealClock } from '../../playground/faas/real-clock.ts';
 import { NodeInstanceHost } from '../../playground/hosts/node/node-instance-host.ts';
+import type { NodeInstanceHostOptions } from '../../playground/hosts/node/node-instance-host.ts';
 
 const WARM_ROUNDS = Number(process.env.WARM_ROUNDS ?? 2000);
 const COLD_ROUNDS = Number(process.env.COLD_ROUNDS ?? 25);
@@ -60,27 +65,29 @@ async function bareCold(): Promise<number> {
 
 interface Instance {
   handle: InstanceHandle;
-  invoke(requestId: string): Promise<void>;
+  /** Resolves with the handler's duration as the instance measured it. */
+  invoke(requestId: string, event?: unknown): Promise<number>;
   stop(): Promise<void>;
 }
 
-function startInstance(): Promise<Instance> {
+function startInstance(on: InstanceHost = host, code = bundle, metrics?: () => void): Promise<Instance> {
   return new Promise((ready, failed) => {
-    let pending: (() => void) | undefined;
+    let pending: ((durationMs: number) => void) | undefined;
     let exited: (() => void) | undefined;
     const listener: InstanceListener = {
       onReady: () => ready(instance),
       onInitError: (error) => failed(new Error(error.errorMessage)),
       onLog: () => undefined,
-      onResult: () => pending?.(),
+      onResult: (outcome) => pending?.(outcome.durationMs),
       onExit: () => exited?.(),
+      ...(metrics ? { onMetrics: metrics } : {}),
     };
-    const handle = host.start({ instanceId: 'bench', functionName: 'bench', dialect: 'scf', exportName: 'handler', bundle, files: {}, env: {}, memoryMb: 128, timeoutMs: 3000, startCause: 'request' }, listener);
+    const handle = on.start({ instanceId: 'bench', functionName: 'bench', dialect: 'scf', exportName: 'handler', bundle: code, files: {}, env: {}, memoryMb: 128, timeoutMs: 3000, startCause: 'request' }, listener);
     const instance: Instance = {
       handle,
-      invoke: (requestId) => new Promise<void>((resolve) => {
+      invoke: (requestId, event = EVENT) => new Promise<number>((resolve) => {
         pending = resolve;
-        handle.invoke({ requestId, event: EVENT, deadline: Date.now() + 3000 });
+        handle.invoke({ requestId, event, deadline: Date.now() + 3000 });
       }),
       stop: () => new Promise<void>((resolve) => {
         exited = resolve;
@@ -90,8 +97,8 @@ function startInstance(): Promise<Instance> {
   });
 }
 
-async function hostWarm(): Promise<number[]> {
-  const instance = await startInstance();
+async function hostWarm(on: InstanceHost = host, metrics?: () => void): Promise<number[]> {
+  const instance = await startInstance(on, bundle, metrics);
   const times: number[] = [];
   for (let i = 0; i < WARM_ROUNDS * 1.25; i++) {
     const started = performance.now();
@@ -138,6 +145,26 @@ class CountingHost implements InstanceHost {
 
 async function allExited(host: CountingHost): Promise<void> {
   while (host.live > 0) await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
+const cpuBound = await compileFiles({ entry: 'index.ts', files: { 'index.ts': readFileSync(new URL('../fixtures/cpu-bound/index.ts', import.meta.url), 'utf8') } });
+if (!cpuBound.ok) throw new Error('the cpu-bound fixture does not compile');
+const PROFILE_ROUNDS = Number(process.env.PROFILE_ROUNDS ?? 15);
+
+/** The CPU-bound handler's duration, every other round profiled (interleaved, so machine noise hits both alike). */
+async function profilerCost(): Promise<{ plain: number[]; profiled: number[] }> {
+  let profileNext = false;
+  const profiling: NodeInstanceHostOptions['profile'] = { wants: () => profileNext, onProfile: () => undefined };
+  const instance = await startInstance(new NodeInstanceHost(profiling ? { profile: profiling } : {}), cpuBound.ok ? cpuBound.bundle : '');
+  const plain: number[] = [];
+  const profiled: number[] = [];
+  for (let i = 0; i < PROFILE_ROUNDS * 2 + 4; i++) {
+    profileNext = i % 2 === 1;
+    const durationMs = await instance.invoke(`p${i}`, { limit: 200_000 });
+    if (i >= 4) (profileNext ? profiled : plain).push(durationMs);
+  }
+  await instance.stop();
+  return { plain, profiled };
 }
 
 const clock = new RealClock();
@@ -191,8 +218,14 @@ const spawn = median(await repeat(COLD_ROUNDS, bareCold));
 const hostOnlyCold = median(await repeat(COLD_ROUNDS, hostCold));
 const cold = median(await repeat(COLD_ROUNDS, platformCold));
 platform.shutdown();
+const metricsOff = median(await hostWarm(new NodeInstanceHost({ metricsIntervalMs: 0 })));
+let samples = 0;
+const metricsOn = median(await hostWarm(new NodeInstanceHost({ metricsIntervalMs: 100 }), () => samples++));
+const { plain, profiled } = await profilerCost();
 
 const us = (ms: number) => `${(ms * 1000).toFixed(1)} us`;
 console.log(`warm round trip   bare echo ${us(echo)}   host alone ${us(hostOnly)}   platform + host ${us(warm)}   ratio ${(warm / echo).toFixed(2)}x (goal <= 2x)`);
 console.log(`cold start        bare spawn ${spawn.toFixed(2)} ms   host alone ${hostOnlyCold.toFixed(2)} ms   platform + host ${cold.toFixed(2)} ms   ratio ${(cold / spawn).toFixed(2)}x (goal <= 1.5x)`);
+console.log(`monitoring        warm round trip, metrics off ${us(metricsOff)}   on ${us(metricsOn)} (${samples} samples)   overhead ${(((metricsOn / metricsOff) - 1) * 100).toFixed(1)} % (goal <= 10 %)`);
+console.log(`profiler          CPU-bound handler ${median(plain).toFixed(2)} ms   profiled ${median(profiled).toFixed(2)} ms   overhead ${(((median(profiled) / median(plain)) - 1) * 100).toFixed(1)} % (${PROFILE_ROUNDS} rounds each)`);
 console.log(`(${WARM_ROUNDS} warm rounds, ${COLD_ROUNDS} cold rounds, medians; Node ${process.version})`);

@@ -1,6 +1,7 @@
 import type { EventLoopUtilization } from 'node:perf_hooks';
 import type { Worker } from 'node:worker_threads';
 import type { MetricSample } from '../../faas/protocol.ts';
+import type { EndFigures } from './end-figures.ts';
 
 export interface SamplerOptions {
   /** Milliseconds between samples while the instance runs code. */
@@ -55,15 +56,20 @@ export class InstanceSampler {
     if (!active || this.#timer || this.#stopped) return;
     this.#timer = setInterval(() => {
       if (!this.#busy) return this.#stopTimer();
-      this.#take(undefined);
+      this.#take();
     }, this.#options.intervalMs);
     this.#timer.unref();
   }
 
-  /** One sample at the end of an invocation, marked with its request. */
-  invocationEnded(requestId: string): void {
+  /**
+   * One sample at the end of an invocation, marked with its request, from the figures the worker read as the
+   * handler finished (see end-figures.ts), so it costs the invocation no round trip.
+   */
+  invocationEnded(requestId: string, figures: EndFigures | undefined): void {
     this.#busy = false;
-    if (this.#options.report) this.#take(requestId);
+    if (!figures || this.#stopped) return;
+    if (this.#overLimit(figures.heapUsed + figures.external) || !this.#options.report) return;
+    this.#options.onSample({ tMs: this.#options.now(), ...figures, ...this.#eventLoop(), requestId });
   }
 
   /** The instance is ending: nothing more is read or reported, including reads already on their way. */
@@ -78,17 +84,11 @@ export class InstanceSampler {
     this.#timer = undefined;
   }
 
-  #take(requestId: string | undefined): void {
+  #take(): void {
     const report = this.#options.report;
     Promise.all([this.#worker.getHeapStatistics(), report ? this.#worker.cpuUsage() : undefined]).then(([heap, cpu]) => {
       if (this.#stopped) return;
-      const used = heap.used_heap_size + heap.external_memory;
-      this.#peakBytes = Math.max(this.#peakBytes, used);
-      if (used > this.#options.limitBytes) {
-        this.#options.onOverLimit();
-        return;
-      }
-      if (!report) return;
+      if (this.#overLimit(heap.used_heap_size + heap.external_memory) || !report) return;
       const sample: MetricSample = {
         tMs: this.#options.now(),
         heapUsed: heap.used_heap_size,
@@ -97,10 +97,17 @@ export class InstanceSampler {
         external: heap.external_memory,
         ...(cpu ? { cpuUserUs: cpu.user, cpuSystemUs: cpu.system } : {}),
         ...this.#eventLoop(),
-        ...(requestId === undefined ? {} : { requestId }),
       };
       this.#options.onSample(sample);
     }, () => undefined);
+  }
+
+  /** Keeps the peak; true (and the instance told) when `used` is past the limit. */
+  #overLimit(used: number): boolean {
+    this.#peakBytes = Math.max(this.#peakBytes, used);
+    if (used <= this.#options.limitBytes) return false;
+    this.#options.onOverLimit();
+    return true;
   }
 
   #eventLoop(): { elu?: number } {

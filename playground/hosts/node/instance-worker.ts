@@ -13,6 +13,8 @@ export interface InstanceWorkerData {
   functionRoot: string;
   tmpDir: string;
   inspector?: WorkerInspectorData;
+  /** Where each invocation's end figures go, for the host's end-of-invocation metrics sample. */
+  endFigures?: SharedArrayBuffer;
 }
 
 const port = parentPort;
@@ -36,7 +38,7 @@ const runtime = createInstanceRuntime({
   resolve: (specifier) => requireFromFunction.resolve(specifier),
   functionRoot: data.functionRoot,
   format: (args) => format(...args),
-  usage: nodeUsageMeter(),
+  usage: nodeUsageMeter(data.endFigures),
 });
 
 process.on('uncaughtException', (error) => runtime.fail(error));

@@ -11,6 +11,7 @@ import type { CpuProfile, CpuProfileRequest } from './cpu-profile.ts';
 import { inspectorChannel } from './inspector.ts';
 import type { InspectorOptions } from './inspector.ts';
 import type { InstanceWorkerData } from './instance-worker.ts';
+import { endFiguresBuffer, readEndFigures } from './end-figures.ts';
 import { InstanceSampler } from './instance-sampler.ts';
 import { instanceWorkerSource } from './worker-source.ts';
 
@@ -68,6 +69,8 @@ class NodeInstance implements InstanceHandle {
   #exitError: ErrorInfo | undefined;
   #current: string | null = null;
   readonly #sampler: InstanceSampler;
+  /** Present when samples are reported: the worker leaves each invocation's end figures here. */
+  readonly #endFigures: SharedArrayBuffer | undefined;
   #answered = false;
   #profiling: { requestId: string; stop: () => Promise<string> } | undefined;
   #streamOwner: string | null = null;
@@ -82,7 +85,8 @@ class NodeInstance implements InstanceHandle {
     mkdirSync(tmpDir);
     const functionRoot = options.functionRoot ?? this.#writeFiles(spec.files);
     const inspector = options.inspector ? inspectorChannel(options.inspector) : undefined;
-    const workerData: InstanceWorkerData = { functionRoot, tmpDir, ...(inspector ? { inspector: inspector.data } : {}) };
+    this.#endFigures = (options.metricsIntervalMs ?? DEFAULT_SAMPLE_MS) > 0 && listener.onMetrics ? endFiguresBuffer() : undefined;
+    const workerData: InstanceWorkerData = { functionRoot, tmpDir, ...(inspector ? { inspector: inspector.data } : {}), ...(this.#endFigures ? { endFigures: this.#endFigures } : {}) };
     this.#worker = new Worker(instanceWorkerSource(), {
       eval: true,
       workerData,
@@ -156,9 +160,11 @@ class NodeInstance implements InstanceHandle {
           this.#end('protocol-error', { errorType: 'Runtime.ProtocolError', errorMessage: `result for ${message.requestId}, which is not in flight` });
           return;
         }
+        // Over its memory at the end, the instance is killed and the request fails with it, as on Lambda.
+        this.#sampler.invocationEnded(message.requestId, this.#endFigures && readEndFigures(this.#endFigures));
+        if (this.#exitReason) return;
         this.#current = null;
         this.#answered = true;
-        this.#sampler.invocationEnded(message.requestId);
         if (this.#profiling?.requestId === message.requestId) this.#finishProfile(() => this.#deliverResult(message));
         else this.#deliverResult(message);
         return;
@@ -181,7 +187,7 @@ class NodeInstance implements InstanceHandle {
     const clock = this.#options.clock;
     return new InstanceSampler(this.#worker, {
       intervalMs: interval > 0 ? interval : DEFAULT_SAMPLE_MS,
-      report: interval > 0 && this.#listener.onMetrics !== undefined,
+      report: this.#endFigures !== undefined,
       limitBytes: this.#spec.memoryMb * MB,
       now: clock ? () => clock.now() : () => Date.now(),
       onSample: (sample) => {

@@ -26,7 +26,7 @@ describe('NodeInstanceHost: runtime metrics', () => {
     // Array buffers have no per-thread source the host can read while a handler runs: absent, not zero.
     expect(end.arrayBuffers).toBeUndefined();
     expect(end.heapLimit).toBeGreaterThanOrEqual(128 * MB);
-    expect((end.cpuUserUs ?? 0) + (end.cpuSystemUs ?? 0)).toBeGreaterThan(200_000);
+    expect((end.cpuUserUs ?? 0) + (end.cpuSystemUs ?? 0)).toBeGreaterThan(50_000);
     driver.handle.terminate('shutdown');
     await driver.next('exit');
   }, 30_000);
