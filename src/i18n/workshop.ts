@@ -58,7 +58,7 @@ const zhCn: WorkshopStrings = {
   logsCut: '… 另有 {count} 行未显示',
   noLogs: '检查过程中函数没有打印任何日志。',
   saveFailed: '浏览器拒绝保存你的代码（{problem}）；代码只存在于当前标签页。',
-  corruptProgress: '无法读取已保存的实验进度（{problem}），进度已重新开始。无法读取的副本保存在本浏览器 localStorage 的 "hello-serverless:workshop:unreadable" 中。',
+  corruptProgress: '无法读取已保存的实验进度（{problem}），进度已从头记录。读不出的那份副本仍保存在本浏览器 localStorage 的“hello-serverless:workshop:unreadable”中。',
   progressSummary: '本浏览器中已通过 {done} / {total} 个练习',
   statusPassed: '已通过',
   statusStarted: '进行中',

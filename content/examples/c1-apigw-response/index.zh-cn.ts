@@ -1,4 +1,4 @@
-// API 网关触发器以同步方式调用函数，再把函数返回的对象转成 HTTP 响应（即"集成响应"）。
+// API 网关触发器以同步方式调用函数，再把函数返回的对象转成 HTTP 响应（即“集成响应”）。
 interface GatewayEvent {
   httpMethod: string;
   path: string;

@@ -7,7 +7,7 @@ interface CosRecord {
 export const main_handler = async (event: { Records: CosRecord[] }) => {
   for (const record of event.Records) {
     const { key, size } = record.cos.cosObject;
-    // 对象键的格式是 "/<appid>/<bucket>/<path>"，只保留 path 部分。
+    // 对象键的格式是 `/<appid>/<bucket>/<path>`，只保留 path 部分。
     const path = key.split('/').slice(3).join('/');
     console.log(`${record.event.eventName} ${record.cos.cosBucket.name}/${path} (${size} bytes)`);
   }

@@ -1,4 +1,4 @@
-// Lambda 的写法：执行方法是 "index.handler"，思路一样，只是名字不同。
+// Lambda 的写法：执行方法是 `index.handler`，思路一样，只是名字不同。
 import type { Context } from 'aws-lambda';
 
 interface HelloEvent {

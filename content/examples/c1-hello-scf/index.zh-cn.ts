@@ -1,4 +1,4 @@
-// 云函数的写法：执行方法 "index.main_handler" 指的是文件 index 导出的 main_handler。
+// 云函数的写法：执行方法 `index.main_handler` 指的是文件 index 导出的 main_handler。
 interface HelloEvent {
   name?: string;
 }

@@ -3,7 +3,7 @@
 const instanceId = Math.random().toString(36).slice(2, 8);
 let invocations = 0;
 
-// 模拟一个很大的依赖（PDF 或图片处理库、庞大的 SDK），只有 "report" 请求才会用到。
+// 模拟一个很大的依赖（PDF 或图片处理库、庞大的 SDK），只有 `report` 请求才会用到。
 let primes: Uint8Array | undefined;
 let lazyInitMs: number | null = null;
 

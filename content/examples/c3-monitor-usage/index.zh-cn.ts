@@ -32,11 +32,11 @@ export const main_handler = async (event: { orders?: number }) => {
   const wallMs = Date.now() - started;
 
   // cpuUsage 的单位是微秒；user 是 JavaScript 和 V8 用的时间，system 是内核用的时间。
-  // 两者统计的都是整个进程：在 Node 的 worker 线程里运行时，宿主程序也算在里面。
+  // 两者统计的都是整个进程：在 Node 的 Worker 线程里运行时，宿主程序也算在里面。
   const cpuMs = before.cpu && after.cpu
     ? { user: (after.cpu.user - before.cpu.user) / 1000, system: (after.cpu.system - before.cpu.system) / 1000 }
     : null;
-  // 0 表示"这里没测"，而不是"没用内存"。干活期间如果发生垃圾回收，堆的差值可能是负数，这很正常。
+  // 0 表示“这里没测”，而不是“没用内存”。干活期间如果发生垃圾回收，堆的差值可能是负数，这很正常。
   const heapDeltaKb = after.heapUsed > 0 ? Math.round((after.heapUsed - before.heapUsed) / 1024) : null;
   const rssMb = after.rss > 0 ? Math.round(after.rss / 1048576) : null;
 

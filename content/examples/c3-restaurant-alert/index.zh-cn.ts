@@ -15,7 +15,7 @@ const openOrders = [
 ];
 
 export const main_handler = async (event: TimerEvent) => {
-  // 各处资料对 Type 的大小写说法不一（"Timer" 还是 "timer"），所以两种都接受。
+  // 各处资料对 Type 的大小写说法不一（`Timer` 还是 `timer`），所以两种都接受。
   if (event.Type.toLowerCase() !== 'timer') throw new Error(`not a timer event: ${event.Type}`);
   const maxMinutes = Number(/maxPendingMinutes=(\d+)/.exec(event.Message ?? '')?.[1] ?? 30);
   // 用事件里的 Time 而不是当前时钟来算订单等了多久：这样即使晚跑了或者被重试，

@@ -1,6 +1,6 @@
 // 云打印：已支付的订单要送到所在门店的后厨打印机。每台打印机的客户端都和 API 网关保持着一条
-// WebSocket 连接，连接建立时，"register" 函数已经把它的 secConnectionID 存了下来。要推送，
-// 函数就向网关的反向推送地址 POST 一条 "data send" 消息。这个函数只负责构造这条消息；
+// WebSocket 连接，连接建立时，`register` 函数已经把它的 secConnectionID 存了下来。要推送，
+// 函数就向网关的反向推送地址 POST 一条 `data send` 消息。这个函数只负责构造这条消息；
 // 为了能直接运行，省掉了 HTTP 调用。
 interface PaidOrder {
   orderId: string;

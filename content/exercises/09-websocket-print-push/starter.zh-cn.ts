@@ -11,7 +11,7 @@
 // - 已经断开的打印机仍然会被推送任务。它的连接关闭之后，发给它的任务应当返回 pushTo: [] 和 queued: true，
 //   任务先留着，等打印机回来。
 // - 看不懂的消息会让函数抛出异常。网关会把调用失败当成连接出了故障，把连接断开。请改为回答
-//   { error: "<哪里不对>" }，并且不推送任何东西。
+//   `{ error: "<哪里不对>" }`，并且不推送任何东西。
 
 interface WebSocketEvent {
   websocket: { action: string; secConnectionID: string; dataType?: string; data?: string };

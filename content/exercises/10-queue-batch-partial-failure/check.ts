@@ -69,7 +69,7 @@ function expectFailuresAre(failed: string[], messages: Message[]): void {
       : `batchItemFailures named ${show(failed)}; expected exactly the failed messages' ids ${show(expected)}, in any order, each once. A good message listed there would be delivered and saved again; a bad one left out would be deleted from the queue unprocessed.`,
     'zh-cn': usedOrderIds
       ? `batchItemFailures 里写的是 ${show(failed)}：这些是订单号。Lambda 按消息的 messageId 识别失败的消息，所以请返回 { itemIdentifier: record.messageId }。`
-      : `batchItemFailures 里写的是 ${show(failed)}；应当恰好是失败消息的 ID ${show(expected)}，顺序不限，每个只出现一次。好消息写进去会被再投递、再保存一次；坏消息漏掉了，就会未经处理直接从队列里删掉。`,
+      : `batchItemFailures 里写的是 ${show(failed)}；应当恰好是失败消息的 ID ${show(expected)}，顺序不限，每个只出现一次。正常的消息写进去会被再投递、再保存一次；有问题的消息漏掉了，就会未经处理直接从队列里删掉。`,
   });
 }
 
@@ -82,7 +82,7 @@ function expectSavedOnce(result: CheckedInvocation, messages: Message[]): void {
         ? `Order ${m.orderId} is a good message but was saved ${count} times in this batch; every good message must be saved exactly once, bad neighbours or not.`
         : `Order ${m.orderId} came in a bad message but was saved anyway (${count} times).`,
       'zh-cn': m.good
-        ? `订单 ${m.orderId} 的消息没有问题，在这一批里却保存了 ${count} 次；不管旁边有没有坏消息，每条好消息都必须恰好保存一次。`
+        ? `订单 ${m.orderId} 的消息没有问题，在这一批里却保存了 ${count} 次；不管旁边有没有有问题的消息，每条正常的消息都必须恰好保存一次。`
         : `订单 ${m.orderId} 所在的消息有问题，却仍然被保存了（${count} 次）。`,
     });
   }
@@ -116,7 +116,7 @@ export default defineChecks([
     },
   },
   {
-    title: { en: 'Saves every good message of a mixed batch once, including those after a bad one', 'zh-cn': '混合批次里的每条好消息都保存且只保存一次，排在坏消息后面的也不例外' },
+    title: { en: 'Saves every good message of a mixed batch once, including those after a bad one', 'zh-cn': '混合批次里的每条正常消息都保存且只保存一次，排在有问题的消息后面的也不例外' },
     async run(fn) {
       const messages = [message('SH03', 1), message('SH03', 2, 'not an order'), message('SH03', 3), message('SH03', 4, JSON.stringify({ amount: 30 })), message('SH03', 5)];
       const { result } = await answerTo(fn, messages);
