@@ -18,7 +18,7 @@ export interface SamplerOptions {
 
 /**
  * The one sampler of an instance: the memory limit check and the runtime metrics come from the same reads.
- * Every source is per thread and read from the host side, so a handler spinning in a synchronous loop is still
+ * Every interval source is per thread and read from the host side, so a handler spinning in a synchronous loop is still
  * measured (V8 answers heap and CPU requests through an interrupt) and can still be stopped at its limit:
  * `worker.getHeapStatistics()` (heap used/total/limit and external memory, which includes ArrayBuffers),
  * `worker.cpuUsage()` (the thread's CPU time) and `worker.performance.eventLoopUtilization()`.
