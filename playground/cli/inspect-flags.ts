@@ -32,7 +32,7 @@ export function takeInspectFlag(args: string[]): { rest: string[]; inspect: Insp
       rest.push(arg);
       continue;
     }
-    if (inspect) throw new UsageError(`${name}: give one of --inspect, --inspect-wait and --inspect-brk, once`);
+    // As with node, the last one wins: `npm run debug -- --inspect-brk=9230` moves a script's own flag.
     inspect = { ...address(name, at < 0 ? undefined : arg.slice(at + 1)), ...FLAGS[name as keyof typeof FLAGS] };
   }
   return { rest, inspect };

@@ -89,7 +89,8 @@ export function projectFromDirectory(config: FunctionConfig, eventFile: string |
       timeoutS: config.timeoutMs / 1000,
       // A directory says nothing of reserved concurrency: none, rather than the playground's slider default.
       maxConcurrency: 0,
-      env: config.env,
+      // The file's own variables only: the run-time env adds the platform's and the developer's credentials.
+      env: { ...config.declared?.env },
     },
   };
 }

@@ -69,7 +69,13 @@ describe('hello-serverless package', () => {
     const dir = projectDir();
     const out = join(dir, 'out.zip');
     const io = fakeIO();
-    expect(await main(['package', dir, '--out', out], io)).toBe(0);
+    // Invoke hands a function the developer's credentials; a zip to deploy must not carry them.
+    process.env.AWS_SECRET_ACCESS_KEY = 'not-for-the-zip';
+    try {
+      expect(await main(['package', dir, '--out', out], io)).toBe(0);
+    } finally {
+      delete process.env.AWS_SECRET_ACCESS_KEY;
+    }
     const cli = entries(readFileSync(out));
     const playground = entries(await playgroundZip('greet'));
     expect(Object.keys(cli).sort()).toEqual(Object.keys(playground).sort());
@@ -83,6 +89,7 @@ describe('hello-serverless package', () => {
     expect(aws.functions.greet?.handler).toBe('index.handler');
     expect(parse(cli['greet/serverless.tencent.yml']!)).toMatchObject({ component: 'scf', inputs: { handler: 'index.handler', memorySize: 256 } });
     expect(JSON.parse(cli['greet/package.json']!)).not.toMatchObject({ name: 'mine' });
+    expect(Object.values(cli).join('\n')).not.toContain('not-for-the-zip');
     expect(io.err).toContain(out);
   }, 30_000);
 
