@@ -6,10 +6,11 @@ import { UsageError } from './usage-error.ts';
 /** Node's own spellings, so a developer's habits carry over. */
 const FLAGS = { '--inspect': { wait: false, pause: false }, '--inspect-wait': { wait: true, pause: false }, '--inspect-brk': { wait: true, pause: true } } as const;
 
-export const INSPECT_OPTIONS_HELP = `  --inspect[=[HOST:]PORT]       open the Node inspector in the instance (default 127.0.0.1:9229; 0 picks a port)
-  --inspect-wait[=[HOST:]PORT]  the same, and wait for a debugger to attach before the handler's module loads
-  --inspect-brk[=[HOST:]PORT]   the same, and pause there once it attaches
-                                While debugging, one instance runs at a time and the function's timeout is off.`;
+export const INSPECT_OPTIONS_HELP = `  --inspect[=PORT]       open the Node inspector in the instance (127.0.0.1:9229 by default; =0 picks a
+                         free port, =HOST:PORT another address)
+  --inspect-wait[=PORT]  the same, and wait for a debugger before the handler's module loads
+  --inspect-brk[=PORT]   the same, and pause there once one attaches
+                         While debugging, one instance runs at a time and the timeout is off.`;
 
 export interface InspectFlag {
   host: string;
