@@ -5,14 +5,18 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { joinCjkLinesPlugin } from './src/lib/join-cjk-lines.ts';
 import { sidebarItems } from './src/lib/sidebar-items.ts';
 import { monacoCssAtRuntime } from './src/lib/monaco-css-at-runtime.ts';
+import { ISOLATION_HEADERS } from './src/service-worker/isolation-headers.ts';
+import { serviceWorker } from './src/service-worker/integration.ts';
 
 const docs = './content/docs';
 
 export default defineConfig({
-  server: { host: '127.0.0.1' },
+  // Cross-origin isolation and js-profiling for `astro dev` and `astro preview` (npm start) alike.
+  server: { host: '127.0.0.1', headers: ISOLATION_HEADERS },
   markdown: { processor: satteri({ mdastPlugins: [joinCjkLinesPlugin] }) },
   vite: { plugins: [monacoCssAtRuntime()] },
   integrations: [
+    serviceWorker(),
     starlight({
       title: { en: 'Hello Serverless', 'zh-CN': 'Hello Serverless' },
       description: 'Learn serverless computing by doing it: concepts, the 2019 Shenzhen talks, a workshop and a live FaaS playground.',

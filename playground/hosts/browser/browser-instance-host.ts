@@ -4,6 +4,10 @@ import type { ExitReason, InstanceHandle, InstanceHost, InstanceListener, Instan
 import { parseInstanceMessage } from '../../faas/protocol.ts';
 import type { ErrorInfo, HostMessage, InstanceMessage } from '../../faas/protocol.ts';
 import { LOG_MESSAGE_CAP, parseOnline } from './frame-protocol.ts';
+import type { FrameToPage } from './frame-protocol.ts';
+import { registerIsolationServiceWorker } from './isolation-service-worker.ts';
+import { isOverLimit, memorySample, overLimitError, processEndedError } from './instance-memory.ts';
+import type { MemoryReading } from './instance-memory.ts';
 import type { SandboxFrame } from './sandbox-frame.ts';
 import { acquireFrame, releaseFrame } from './shared-frame.ts';
 
@@ -24,26 +28,30 @@ let nextKey = 0;
  * from a blob of the bundled runtime (spawn), the runtime receives the bundle (load) and runs its top level (init).
  * A warm invoke is one message on the instance's own MessagePort. `terminate` ends the worker at once.
  *
- * Memory: browsers cannot measure a dedicated worker's memory (`performance.memory` does not exist there), so
- * results carry no memory figure and no memory limit is enforced in the browser; the CLI's Node host does both.
+ * Memory: the frame measures its workers with `performance.measureUserAgentSpecificMemory()` (only where the page
+ * is cross-origin isolated) and each instance reports the figures as MetricSamples about every 20 s; an instance
+ * measured over its memory setting ends with the out-of-memory error. A faster leak kills the frame's renderer
+ * process before a figure arrives: the frame then stops answering pings, every instance in it ends with an
+ * out-of-memory error that says so, and the host opens a new frame for the next request. CPU time is not
+ * measured: Chromium gives no per-worker CPU figure.
  */
 export class BrowserInstanceHost implements InstanceHost {
-  readonly #frame: SandboxFrame;
   readonly #options: BrowserInstanceHostOptions;
   readonly #instances = new Map<string, BrowserInstance>();
-  readonly #stopListening: () => void;
+  #frame: Promise<SandboxFrame>;
+  #stopWatching: () => void = () => undefined;
+  #memoryUnmeasured: string | undefined;
   #disposed = false;
 
   private constructor(frame: SandboxFrame, options: BrowserInstanceHostOptions) {
-    this.#frame = frame;
     this.#options = options;
-    this.#stopListening = frame.listen((message) => {
-      if (message.hs === 'worker-error') this.#instances.get(message.id)?.workerFailed(message.message);
-    });
+    this.#frame = Promise.resolve(frame);
+    this.#watch(frame);
   }
 
   /** Loads the instance worker's script and opens the page's sandbox frame if needed (rejects with a readable message). */
   static async create(options: BrowserInstanceHostOptions = {}): Promise<BrowserInstanceHost> {
+    void registerIsolationServiceWorker();
     return new BrowserInstanceHost(await acquireFrame(options.container), options);
   }
 
@@ -61,13 +69,50 @@ export class BrowserInstanceHost implements InstanceHost {
     return this.#instances.size;
   }
 
+  /** Why instance memory is not measured on this page, in plain words; undefined while it is (or may yet be). */
+  get memoryUnmeasuredReason(): string | undefined {
+    if (!globalThis.crossOriginIsolated) {
+      return 'the page is not cross-origin isolated, and the browser measures worker memory only on isolated pages (reload the page: the site\'s service worker adds the headers where the host does not)';
+    }
+    return this.#memoryUnmeasured;
+  }
+
   /** Ends every instance of this host ('shutdown'); the frame goes when no host uses it. */
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
     for (const instance of [...this.#instances.values()]) instance.terminate('shutdown');
-    this.#stopListening();
-    releaseFrame(this.#frame);
+    this.#stopWatching();
+    void this.#frame.then(releaseFrame, () => undefined);
+  }
+
+  #watch(frame: SandboxFrame): void {
+    const stopListening = frame.listen((message) => this.#hear(message));
+    const stopDeath = frame.onDeath(() => this.#frameDied());
+    this.#stopWatching = () => {
+      stopListening();
+      stopDeath();
+    };
+  }
+
+  #hear(message: FrameToPage): void {
+    if (message.hs === 'worker-error') this.#instances.get(message.id)?.workerFailed(message.message);
+    else if (message.hs === 'memory-unavailable') this.#memoryUnmeasured = message.reason;
+    else if (message.hs === 'memory') {
+      for (const [id, bytes] of Object.entries(message.bytes)) {
+        this.#instances.get(id)?.memoryMeasured({ bytes, startedAt: message.startedAt, answeredAt: message.answeredAt });
+      }
+    }
+  }
+
+  /** Every instance was in the dead frame's process; the next request gets a new frame, opened now. */
+  #frameDied(): void {
+    this.#stopWatching();
+    for (const instance of [...this.#instances.values()]) instance.processEnded();
+    if (this.#disposed) return;
+    const next = acquireFrame(this.#options.container);
+    this.#frame = next;
+    next.then((frame) => (this.#disposed ? releaseFrame(frame) : this.#watch(frame)), () => undefined);
   }
 }
 
@@ -77,10 +122,11 @@ class BrowserInstance implements InstanceHandle {
   readonly #spec: InstanceSpec;
   readonly #listener: InstanceListener;
   readonly #options: BrowserInstanceHostOptions;
-  readonly #frame: SandboxFrame;
+  readonly #frame: Promise<SandboxFrame>;
   readonly #forget: () => void;
   readonly #port: MessagePort;
   readonly #spawnedAt = epochNow();
+  #memory: MemoryReading | undefined;
   #onlineAt = 0;
   #ready = false;
   #ended = false;
@@ -88,7 +134,7 @@ class BrowserInstance implements InstanceHandle {
   #logRequest: string | null = null;
   #logCount = 0;
 
-  constructor(key: string, spec: InstanceSpec, listener: InstanceListener, options: BrowserInstanceHostOptions, frame: SandboxFrame, forget: () => void) {
+  constructor(key: string, spec: InstanceSpec, listener: InstanceListener, options: BrowserInstanceHostOptions, frame: Promise<SandboxFrame>, forget: () => void) {
     this.#key = key;
     this.#spec = spec;
     this.#listener = listener;
@@ -99,7 +145,12 @@ class BrowserInstance implements InstanceHandle {
     this.#port = channel.port1;
     this.#port.onmessage = (event) => this.#receive(event.data);
     this.#port.onmessageerror = () => this.#end('protocol-error', protocolError('a message from the instance could not be read'));
-    frame.spawn(key, channel.port2);
+    frame.then(
+      (open) => {
+        if (!this.#ended) open.spawn(key, channel.port2);
+      },
+      (error: unknown) => this.workerFailed(error instanceof Error ? error.message : String(error)),
+    );
     // Queued on the port until the worker picks it up, so loading overlaps the worker's start.
     this.#send(initMessage(spec));
   }
@@ -119,6 +170,24 @@ class BrowserInstance implements InstanceHandle {
     const error: ErrorInfo = { errorType: 'Runtime.WorkerError', errorMessage: message };
     if (!this.#ready && !this.#ended) this.#listener.onInitError(error, this.#phases(0));
     this.#end(this.#ready ? 'crash' : 'init-error', error);
+  }
+
+  /** A figure from the browser's memory measurement: reported, and the end of the instance if over its setting. */
+  memoryMeasured(reading: MemoryReading): void {
+    if (this.#ended) return;
+    this.#memory = reading;
+    this.#listener.onMetrics?.(memorySample(reading, (epoch) => this.#toClock(epoch)));
+    if (isOverLimit(reading, this.#spec.memoryMb)) this.#end('out-of-memory', overLimitError(this.#current, this.#spec.memoryMb, reading, epochNow()));
+  }
+
+  /** The frame's process ended under this instance. */
+  processEnded(): void {
+    this.#end('out-of-memory', processEndedError(this.#current, this.#memory, epochNow()));
+  }
+
+  #toClock(epochMs: number): number {
+    const clock = this.#options.clock;
+    return clock ? clock.now() - (epochNow() - epochMs) : epochMs;
   }
 
   #send(message: HostMessage): void {
@@ -196,7 +265,7 @@ class BrowserInstance implements InstanceHandle {
   #end(reason: ExitReason, error?: ErrorInfo): void {
     if (this.#ended) return;
     this.#ended = true;
-    this.#frame.kill(this.#key);
+    void this.#frame.then((open) => open.kill(this.#key), () => undefined);
     this.#port.onmessage = null;
     this.#port.close();
     this.#forget();

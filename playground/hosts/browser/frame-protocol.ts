@@ -4,7 +4,10 @@
  * every message crossing the frame boundary is checked with the functions below before it is believed.
  */
 
-/** Page → frame, once: the instance worker's script, which the frame turns into a blob of its own origin. */
+/**
+ * Page → frame, once: the instance worker's script, which the frame turns into a blob of its own origin. The
+ * message carries a MessagePort on which the page pings the frame and the frame answers (FrameLiveness).
+ */
 export interface FrameBoot {
   hs: 'boot';
   workerSource: string;
@@ -25,8 +28,32 @@ export interface FrameKill {
 
 export type PageToFrame = FrameBoot | FrameSpawn | FrameKill;
 
-/** Frame → page: the frame is listening; or a worker died on its own (a load error, a crash of the worker itself). */
-export type FrameToPage = { hs: 'frame-ready' } | { hs: 'worker-error'; id: string; message: string };
+/**
+ * Frame → page: one answer of `performance.measureUserAgentSpecificMemory()`, which the frame calls over and over
+ * while it has workers. `bytes` holds what the browser attributed to each instance worker (by the worker's own blob
+ * URL); the figures were true at some moment between `startedAt` and `answeredAt` (epoch ms).
+ */
+export interface FrameMemory {
+  hs: 'memory';
+  startedAt: number;
+  answeredAt: number;
+  bytes: Record<string, number>;
+}
+
+/** Frame → page, once: the frame cannot measure its workers' memory, in the browser's words. */
+export interface FrameMemoryUnavailable {
+  hs: 'memory-unavailable';
+  reason: string;
+}
+
+/** Frame → page: the frame is listening; a worker died on its own (a load error, a crash of the worker itself); memory. */
+export type FrameToPage = { hs: 'frame-ready' } | { hs: 'worker-error'; id: string; message: string } | FrameMemory | FrameMemoryUnavailable;
+
+/** Page ⇄ frame on the liveness port: a numbered ping, and the frame's pong with the same number. */
+export interface LivenessBeat {
+  hs: 'ping' | 'pong';
+  n: number;
+}
 
 /** Frame → worker, first message: the port the page talks on. */
 export interface WorkerBoot {
@@ -55,7 +82,25 @@ export function parseFrameMessage(data: unknown): FrameToPage | undefined {
   if (message.hs === 'worker-error' && typeof message.id === 'string' && typeof message.message === 'string') {
     return { hs: 'worker-error', id: message.id, message: message.message.slice(0, 2000) };
   }
+  if (message.hs === 'memory' && isTime(message.startedAt) && isTime(message.answeredAt) && isByteCounts(message.bytes)) {
+    return { hs: 'memory', startedAt: message.startedAt, answeredAt: message.answeredAt, bytes: { ...message.bytes } };
+  }
+  if (message.hs === 'memory-unavailable' && typeof message.reason === 'string') return { hs: 'memory-unavailable', reason: message.reason.slice(0, 500) };
   return undefined;
+}
+
+export function parsePong(data: unknown): number | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const message = data as Record<string, unknown>;
+  return message.hs === 'pong' && typeof message.n === 'number' ? message.n : undefined;
+}
+
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function isByteCounts(value: unknown): value is Record<string, number> {
+  return typeof value === 'object' && value !== null && Object.values(value).every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0);
 }
 
 export function parseOnline(data: unknown): WorkerOnline | undefined {

@@ -1,16 +1,27 @@
-import { parseFrameMessage } from './frame-protocol.ts';
-import type { FrameToPage, PageToFrame } from './frame-protocol.ts';
+import { FRAME_LIVENESS, FrameLiveness } from './frame-liveness.ts';
+import { parseFrameMessage, parsePong } from './frame-protocol.ts';
+import type { FrameToPage, LivenessBeat, PageToFrame } from './frame-protocol.ts';
 
 /**
  * The hidden iframe every browser instance lives in. `sandbox="allow-scripts"` without `allow-same-origin` gives
  * it an opaque origin, so workers it creates (and the user code inside them) cannot read the site's storage,
  * cookies or DOM. The page sends it a few small commands; the instances themselves talk to the page on their own
  * MessagePorts, so a warm invoke never crosses the frame.
+ *
+ * `allow="cross-origin-isolated"` lets the frame share the page's cross-origin isolation (when the page has it):
+ * only then can the frame call `performance.measureUserAgentSpecificMemory()` and see its own workers by URL. The
+ * page's own call reports the whole frame as one "cross-origin-aggregated" entry of 0 bytes (Chromium 156), so
+ * the frame measures and reports. Chromium runs the frame in a renderer process of its own; when a worker runs
+ * that process out of memory, the frame stops answering pings and `onDeath` listeners hear it.
  */
 export class SandboxFrame {
   readonly #iframe: HTMLIFrameElement;
   readonly #onMessage: (event: MessageEvent) => void;
   readonly #listeners = new Set<(message: FrameToPage) => void>();
+  readonly #deathListeners = new Set<() => void>();
+  readonly #life = new MessageChannel();
+  #beat: ReturnType<typeof setInterval> | undefined;
+  #dead = false;
 
   private constructor(iframe: HTMLIFrameElement, onMessage: (event: MessageEvent) => void) {
     this.#iframe = iframe;
@@ -21,6 +32,7 @@ export class SandboxFrame {
   static async open(workerSource: string, workerType: WorkerType, parent: HTMLElement = document.body, timeoutMs = 10_000): Promise<SandboxFrame> {
     const iframe = document.createElement('iframe');
     iframe.setAttribute('sandbox', 'allow-scripts');
+    iframe.setAttribute('allow', 'cross-origin-isolated');
     iframe.setAttribute('aria-hidden', 'true');
     iframe.tabIndex = -1;
     iframe.title = 'hello-serverless instances';
@@ -50,14 +62,25 @@ export class SandboxFrame {
       throw error;
     }
     const opened = frame as SandboxFrame;
-    opened.#post({ hs: 'boot', workerSource, workerType });
+    opened.#post({ hs: 'boot', workerSource, workerType }, [opened.#life.port2]);
+    opened.#watchLife();
     return opened;
   }
 
-  /** Hears workers that died on their own; returns the call that stops listening. */
+  /** Hears workers that died on their own and the frame's memory figures; returns the call that stops listening. */
   listen(listener: (message: FrameToPage) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Hears, once, that the frame's process ended; the frame has already removed itself. */
+  onDeath(listener: () => void): () => void {
+    this.#deathListeners.add(listener);
+    return () => this.#deathListeners.delete(listener);
+  }
+
+  get dead(): boolean {
+    return this.#dead;
   }
 
   spawn(id: string, port: MessagePort): void {
@@ -69,8 +92,36 @@ export class SandboxFrame {
   }
 
   close(): void {
+    clearInterval(this.#beat);
+    this.#life.port1.onmessage = null;
+    this.#life.port1.close();
     window.removeEventListener('message', this.#onMessage);
     this.#iframe.remove();
+  }
+
+  #watchLife(): void {
+    const liveness = new FrameLiveness(FRAME_LIVENESS);
+    const port = this.#life.port1;
+    port.onmessage = (event: MessageEvent) => {
+      const n = parsePong(event.data);
+      if (n !== undefined) liveness.pong(n);
+    };
+    // Instant where Chromium fires it (behind a flag in 156); the pings decide everywhere else.
+    port.addEventListener('close', () => this.#die());
+    this.#beat = setInterval(() => {
+      const now = performance.now();
+      if (liveness.isDead(now)) return this.#die();
+      const beat: LivenessBeat = { hs: 'ping', n: liveness.ping(now) };
+      port.postMessage(beat);
+    }, FRAME_LIVENESS.intervalMs);
+  }
+
+  #die(): void {
+    if (this.#dead) return;
+    this.#dead = true;
+    this.close();
+    for (const listener of [...this.#deathListeners]) listener();
+    this.#deathListeners.clear();
   }
 
   #post(message: PageToFrame, transfer: Transferable[] = []): void {
@@ -85,31 +136,76 @@ function frameDocument(pageOrigin: string): string {
 
 /**
  * The frame's whole program, serialised into its srcdoc, so it must not refer to anything outside itself. It
- * believes only its parent at the page's origin, and turns the worker script into a blob URL of its own origin.
+ * believes only its parent at the page's origin. Each worker gets a blob URL of its own (of one shared Blob), so
+ * the browser's memory breakdown, which names workers by URL, tells the instances apart.
  */
 function frameMain(pageOrigin: string): void {
-  let workerUrl: string | undefined;
+  let workerBlob: Blob | undefined;
   let workerOptions: WorkerOptions = {};
-  const workers = new Map<string, Worker>();
+  const workers = new Map<string, { worker: Worker; url: string }>();
+  let measuring = false;
+  let unavailable = false;
   const report = (id: string, message: string) => parent.postMessage({ hs: 'worker-error', id, message }, pageOrigin);
   const kill = (id: string) => {
-    workers.get(id)?.terminate();
+    const entry = workers.get(id);
+    if (!entry) return;
+    entry.worker.terminate();
+    URL.revokeObjectURL(entry.url);
     workers.delete(id);
+  };
+  const cannotMeasure = (reason: string) => {
+    unavailable = true;
+    parent.postMessage({ hs: 'memory-unavailable', reason }, pageOrigin);
+  };
+  // One measurement after another while there are workers: Chromium answers each after 10-20 s, when a garbage
+  // collection has run, so the figures were true somewhere between the call and the answer.
+  const measure = async () => {
+    const measureMemory = (performance as Performance & { measureUserAgentSpecificMemory?: () => Promise<{ breakdown: { bytes: number; attribution: { url: string; scope: string }[] }[] }> }).measureUserAgentSpecificMemory;
+    if (!crossOriginIsolated) return cannotMeasure('the page is not cross-origin isolated (it needs the headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp or credentialless)');
+    if (typeof measureMemory !== 'function') return cannotMeasure('this browser has no performance.measureUserAgentSpecificMemory()');
+    measuring = true;
+    while (workers.size > 0) {
+      const startedAt = performance.timeOrigin + performance.now();
+      let result: Awaited<ReturnType<typeof measureMemory>>;
+      try {
+        result = await measureMemory.call(performance);
+      } catch (error) {
+        measuring = false;
+        return cannotMeasure(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      }
+      const ids = new Map([...workers].map(([id, entry]) => [entry.url, id]));
+      const bytes: Record<string, number> = {};
+      for (const entry of result.breakdown) {
+        for (const attribution of entry.attribution) {
+          const id = attribution.scope === 'DedicatedWorkerGlobalScope' ? ids.get(attribution.url) : undefined;
+          if (id !== undefined) bytes[id] = (bytes[id] ?? 0) + entry.bytes;
+        }
+      }
+      parent.postMessage({ hs: 'memory', startedAt, answeredAt: performance.timeOrigin + performance.now(), bytes }, pageOrigin);
+    }
+    measuring = false;
   };
   addEventListener('message', (event: MessageEvent) => {
     if (event.source !== parent || event.origin !== pageOrigin) return;
     const data = event.data as { hs?: unknown; id?: unknown; workerSource?: unknown; workerType?: unknown } | null;
     if (typeof data !== 'object' || data === null) return;
-    if (data.hs === 'boot' && typeof data.workerSource === 'string' && workerUrl === undefined) {
-      workerUrl = URL.createObjectURL(new Blob([data.workerSource], { type: 'text/javascript' }));
+    if (data.hs === 'boot' && typeof data.workerSource === 'string' && workerBlob === undefined) {
+      workerBlob = new Blob([data.workerSource], { type: 'text/javascript' });
       workerOptions = { type: data.workerType === 'module' ? 'module' : 'classic' };
-    } else if (data.hs === 'spawn' && typeof data.id === 'string' && workerUrl && event.ports[0]) {
+      const life = event.ports[0];
+      if (life) life.onmessage = (beat: MessageEvent) => {
+        const n = (beat.data as { hs?: unknown; n?: unknown } | null)?.n;
+        if (typeof n === 'number') life.postMessage({ hs: 'pong', n });
+      };
+    } else if (data.hs === 'spawn' && typeof data.id === 'string' && workerBlob && event.ports[0]) {
       const id = data.id;
       const port = event.ports[0];
+      const url = URL.createObjectURL(workerBlob);
       let worker: Worker;
       try {
-        worker = new Worker(workerUrl, { ...workerOptions, name: id });
+        worker = new Worker(url, { ...workerOptions, name: id });
       } catch (error) {
+        URL.revokeObjectURL(url);
         report(id, error instanceof Error ? error.message : String(error));
         return;
       }
@@ -122,8 +218,9 @@ function frameMain(pageOrigin: string): void {
         kill(id);
         report(id, 'the instance worker sent a message that could not be read');
       };
-      workers.set(id, worker);
+      workers.set(id, { worker, url });
       worker.postMessage({ port }, [port]);
+      if (!measuring && !unavailable) void measure();
     } else if (data.hs === 'kill' && typeof data.id === 'string') {
       kill(data.id);
     }

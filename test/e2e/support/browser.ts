@@ -5,10 +5,10 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 
-const debianChromium = '/usr/bin/chromium';
+export const debianChromium = '/usr/bin/chromium';
 
 // Without these, Chromium keeps dialling Google services that a closed network refuses, and can hang.
-const quietArgs = [
+export const quietArgs = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

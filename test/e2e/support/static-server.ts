@@ -1,11 +1,14 @@
 /**
  * Serves a built site (dist/) on 127.0.0.1 the way a static host would: directory URLs resolve to index.html,
  * unknown paths get the site's 404 page, and .wasm is sent as application/wasm so streaming compilation works.
+ * Every response carries the cross-origin-isolation headers, as `astro preview` and public/_headers give them,
+ * unless a spec asks for a host that sends none (to try the service worker that adds them).
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { ISOLATION_HEADERS } from '../../../src/service-worker/isolation-headers.ts';
 
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -43,7 +46,13 @@ async function fileFor(root: string, urlPath: string): Promise<string | undefine
   return undefined;
 }
 
-export async function serveStatic(dir: string): Promise<StaticSite> {
+export interface StaticOptions {
+  /** Send the cross-origin-isolation headers (default true). */
+  isolationHeaders?: boolean;
+}
+
+export async function serveStatic(dir: string, options: StaticOptions = {}): Promise<StaticSite> {
+  const extraHeaders = options.isolationHeaders === false ? {} : ISOLATION_HEADERS;
   const root = resolve(dir);
   const server: Server = createServer(async (request, response) => {
     const path = await fileFor(root, request.url ?? '/');
@@ -52,6 +61,7 @@ export async function serveStatic(dir: string): Promise<StaticSite> {
     response.writeHead(status, {
       'content-type': mimeTypes[extname(path ?? '.html')] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      ...extraHeaders,
     });
     response.end(body);
   });
