@@ -5,10 +5,12 @@ import { checkJson } from './controls/json-check.ts';
 import { renderFileTabs } from './controls/file-tabs.ts';
 import { SettingsForm } from './controls/settings-form.ts';
 import type { CodeEditor } from './editor/code-editor.ts';
-import type { Engine } from './engine/engine.ts';
+import type { Engine, ProfiledInvocation } from './engine/engine.ts';
 import type { InvocationView } from './engine/invocation-view.ts';
 import { InstanceNames } from './engine/instance-names.ts';
 import { timelineListener } from './engine/timeline-listener.ts';
+import { MonitorStore } from './monitor/monitor-store.ts';
+import type { MonitorPanel } from './monitor/monitor-panel.ts';
 import { LoadPanel } from './panels/load-panel.ts';
 import { LogPanel } from './panels/log-panel.ts';
 import { PanelTabs } from './panels/panel-tabs.ts';
@@ -23,7 +25,7 @@ import type { Dialect } from '../faas/protocol.ts';
 
 /**
  * The playground page, wired: the editor and controls edit one Project; Invoke validates, saves, compiles, deploys
- * and invokes it; the engine's events feed the Result, Logs, Timeline and Load panels.
+ * and invokes it; the engine's events feed the Result, Logs, Timeline, Load and Monitor panels.
  */
 export async function mountPlayground(root: HTMLElement, config: PlaygroundConfig): Promise<void> {
   const t = config.strings;
@@ -47,10 +49,18 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   const model = new TimelineModel();
   let engine: Engine | undefined;
   let modelPanel: Promise<void> | undefined;
+  // Samples are kept from the first request on; the Monitor's charts load only when its tab is opened.
+  const monitorStore = new MonitorStore();
+  let monitor: MonitorPanel | undefined;
+  let monitorPanel: Promise<void> | undefined;
+  let profilePanel: Promise<void> | undefined;
   const tabs = new PanelTabs(root, (id) => {
     if (id === 'timeline') timeline.update();
     if (id === 'logs') logs.refresh();
     if (id === 'model') modelPanel ??= openModelPanel();
+    if (id === 'monitor') monitorPanel ??= openMonitorPanel();
+    if (id === 'monitor') monitor?.shown();
+    if (id === 'profile') profilePanel ??= openProfilePanel();
   });
   const logs = new LogPanel(tabs.panel('logs'), t, root.querySelector('[data-hs="log-count"]'), (id) => names.label(id, t.instance));
   const timeline = new TimelinePanel(tabs.panel('timeline'), model, t, () => engine?.now() ?? performance.now(), (requestId) => {
@@ -187,17 +197,52 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
 
   /** The Model tab's code (and, on its first run, the model's worker) loads only when the tab is first opened. */
   async function openModelPanel(): Promise<void> {
-    const panel = tabs.panel('model');
-    panel.setAttribute('aria-busy', 'true');
-    try {
+    await openLazyPanel('model', t.modelLoadFailed, async (panel) => {
       const { ModelPanel } = await import('./model/model-panel.ts');
       new ModelPanel(panel, t, config.locale);
-    } catch (error) {
+    }, () => {
       modelPanel = undefined;
-      renderResultMessage(panel, fill(t.modelLoadFailed, { message: error instanceof Error ? error.message : String(error) }), 'error');
+    });
+  }
+
+  async function openMonitorPanel(): Promise<void> {
+    await openLazyPanel('monitor', t.tabLoadFailed, async (panel) => {
+      const { MonitorPanel } = await import('./monitor/monitor-panel.ts');
+      monitor = new MonitorPanel(panel, monitorStore, t, { names, memoryMb: () => project.settings.memoryMb });
+    }, () => {
+      monitorPanel = undefined;
+    });
+  }
+
+  async function openProfilePanel(): Promise<void> {
+    await openLazyPanel('profile', t.tabLoadFailed, async (panel) => {
+      const { ProfilePanel } = await import('./profile/profile-panel.ts');
+      new ProfilePanel(panel, t, () => profileOnce());
+    }, () => {
+      profilePanel = undefined;
+    });
+  }
+
+  /** Loads a tab's code when it is first opened; a failure is shown in the tab, and opening it again retries. */
+  async function openLazyPanel(id: string, failed: string, load: (panel: HTMLElement) => Promise<void>, retry: () => void): Promise<void> {
+    const panel = tabs.panel(id);
+    panel.setAttribute('aria-busy', 'true');
+    try {
+      await load(panel);
+    } catch (error) {
+      retry();
+      renderResultMessage(panel, fill(failed, { message: error instanceof Error ? error.message : String(error) }), 'error');
     } finally {
       panel.removeAttribute('aria-busy');
     }
+  }
+
+  async function profileOnce(): Promise<ProfiledInvocation | undefined> {
+    if (!(await prepare())) return undefined;
+    const live = await loadEngine();
+    const profiled = await live.profile(currentEvent());
+    renderResult(tabs.panel('result'), profiled.view, t, project.settings.maxConcurrency);
+    return profiled;
   }
 
   async function loadEngine(): Promise<Engine> {
@@ -206,6 +251,11 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     engine = await createLiveEngine(
       timelineListener({ names, instanceLabel: t.instance, model, log: (line) => logs.add(line), redraw: () => timeline.update() }),
       names,
+      (event) => {
+        const before = monitorStore.version;
+        monitorStore.observe(event);
+        if (monitorStore.version !== before) monitor?.schedule();
+      },
     );
     return engine;
   }

@@ -1,4 +1,5 @@
 import type { SourceDiagnostic } from '../editor/code-editor.ts';
+import type { ProfileOutcome } from '../../faas/protocol.ts';
 import type { LogLine } from '../logs/log-store.ts';
 import type { Project } from '../../project/project.ts';
 import type { LaneEnd } from '../timeline/timeline-model.ts';
@@ -19,5 +20,14 @@ export interface Engine {
   /** Compiles; on success deploys, replacing the instances of an older version. Unchanged projects are not redeployed. */
   deploy(project: Project): Promise<DeployOutcome>;
   invoke(event: unknown): Promise<InvocationView>;
+  /** Invokes once with the instance's profiler on; `profile` is undefined when the instance sent none. */
+  profile(event: unknown): Promise<ProfiledInvocation>;
   now(): number;
+}
+
+export interface ProfiledInvocation {
+  view: InvocationView;
+  profile: ProfileOutcome | undefined;
+  /** The bundle that ran, whose source map names the profile's frames. */
+  bundle: string;
 }

@@ -4,9 +4,10 @@ import { RealClock } from '../../faas/real-clock.ts';
 import type { PlatformEvent } from '../../faas/platform-events.ts';
 import { BrowserInstanceHost } from '../../hosts/browser/browser-instance-host.ts';
 import type { Project } from '../../project/project.ts';
-import type { DeployOutcome, Engine, EngineListener } from './engine.ts';
+import type { DeployOutcome, Engine, EngineListener, ProfiledInvocation } from './engine.ts';
 import type { InstanceNames } from './instance-names.ts';
 import type { InvocationView } from './invocation-view.ts';
+import { ProfilingHost } from './profiling-host.ts';
 import { viewOf } from './record-view.ts';
 
 const FUNCTION_NAME = 'hello-serverless';
@@ -16,15 +17,17 @@ const FUNCTION_NAME = 'hello-serverless';
  * esbuild-wasm compiler. A project is compiled and deployed only when it changed since the last deploy, so
  * invoking the same code twice reuses the warm instance; any change deploys a new version (old instances go).
  */
-export async function createLiveEngine(listener: EngineListener, names: InstanceNames): Promise<Engine> {
+export async function createLiveEngine(listener: EngineListener, names: InstanceNames, observe?: (event: PlatformEvent) => void): Promise<Engine> {
   const compiler = browserCompiler();
   compiler.warm();
   const clock = new RealClock();
-  const host = await BrowserInstanceHost.create({ clock });
+  const host = new ProfilingHost(await BrowserInstanceHost.create({ clock }));
   // Random UUIDs, as Lambda and SCF give, so ids differ in their first characters (what the log panel shows).
   const platform = new Platform({ clock, host, requestIds: () => crypto.randomUUID() });
   platform.on((event) => forward(event, listener));
+  if (observe) platform.on(observe);
   let deployed: string | undefined;
+  let deployedBundle = '';
   let readyWaiters: Array<() => void> = [];
   platform.on((event) => {
     if (event.type !== 'instance-ready' && event.type !== 'init-error') return;
@@ -69,6 +72,7 @@ export async function createLiveEngine(listener: EngineListener, names: Instance
       keepAliveS: settings.keepAliveS,
     });
     deployed = fingerprint;
+    deployedBundle = compiled.bundle;
     await provisionedReady(settings.provisionedConcurrency);
     return { ok: true };
   }
@@ -81,9 +85,17 @@ export async function createLiveEngine(listener: EngineListener, names: Instance
     return view;
   }
 
+  async function profile(event: unknown): Promise<ProfiledInvocation> {
+    const bundle = deployedBundle;
+    host.arm();
+    const view = await invoke(event);
+    return { view, profile: host.take(view.bar.requestId), bundle };
+  }
+
   return {
     deploy,
     invoke,
+    profile,
     now: () => clock.now(),
   };
 }
