@@ -1,6 +1,6 @@
-import { watch } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { compileDirectory, formatDiagnostic } from '../../compiler/node.ts';
 import type { AccessLog } from './access-log.ts';
 import type { ServedFunctions } from './served-functions.ts';
@@ -22,6 +22,7 @@ export function reloadOnChange(functions: ServedFunctions, log: AccessLog): Runn
   const roots = [...new Set(functions.all().map((f) => f.config.root))];
   const watchers: FSWatcher[] = [];
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const changes = new Map<string, Set<string>>();
   const running = new Map<string, Promise<void>>();
   let stopped = false;
 
@@ -31,7 +32,7 @@ export function reloadOnChange(functions: ServedFunctions, log: AccessLog): Runn
       const compiled = await compileDirectory(root, config.handlerFile);
       if (stopped) return;
       if (!compiled.ok) {
-        const where = compiled.diagnostics.map((d) => `  ${formatDiagnostic({ ...d, file: relative(process.cwd(), join(root, d.file)) })}\n`).join('');
+        const where = compiled.diagnostics.map((d) => `  ${formatDiagnostic({ ...d, file: shownPath(join(root, d.file)) })}\n`).join('');
         log.note(`[watch] ${changed} changed: ${config.functionName} does not compile; v${served.version} keeps serving\n${where.trimEnd()}`);
         continue;
       }
@@ -52,10 +53,16 @@ export function reloadOnChange(functions: ServedFunctions, log: AccessLog): Runn
     const watcher = watch(root, { recursive: true }, (_event, file) => {
       const name = file === null ? '' : String(file);
       if (stopped || ignored(name)) return;
+      const names = changes.get(root) ?? new Set<string>();
+      names.add(name);
+      changes.set(root, names);
       clearTimeout(timers.get(root));
       timers.set(root, setTimeout(() => {
         timers.delete(root);
-        settle(root, name);
+        changes.delete(root);
+        // An editor's or sed's temporary file is gone by now: name the files that are still there.
+        const kept = [...names].filter((n) => n !== '' && existsSync(join(root, n)));
+        settle(root, kept.length === 0 ? 'a file' : kept.join(', '));
       }, DEBOUNCE_MS));
     });
     watchers.push(watcher);
@@ -67,6 +74,12 @@ export function reloadOnChange(functions: ServedFunctions, log: AccessLog): Runn
       for (const watcher of watchers) watcher.close();
     },
   };
+}
+
+/** A path relative to the working directory when it is below it, else absolute. */
+function shownPath(path: string): string {
+  const near = relative(process.cwd(), path);
+  return near.startsWith('..') || isAbsolute(near) ? path : near;
 }
 
 function ignored(file: string): boolean {
