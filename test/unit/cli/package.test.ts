@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as esbuildWasm from 'esbuild-wasm';
 import { strFromU8, unzipSync } from 'fflate';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../playground/cli/main.ts';
 import { compileWith } from '../../../playground/compiler/compile-function.ts';
 import type { Build } from '../../../playground/compiler/compile-function.ts';
@@ -65,6 +65,9 @@ function entries(zip: Uint8Array): Record<string, string> {
 }
 
 describe('hello-serverless package', () => {
+  // esbuild-wasm keeps its compiler process for the next build; the test worker should not wait on it.
+  afterAll(() => esbuildWasm.stop());
+
   it('writes the same zip as the playground\'s Download zip for the same project', async () => {
     const dir = projectDir();
     const out = join(dir, 'out.zip');
