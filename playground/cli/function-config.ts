@@ -1,8 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { ConfigScriptError, evaluateConfigScript, filesIn } from '../compiler/config-script.ts';
+import { readFunctionTsconfig } from '../compiler/tsconfig.ts';
 import type { Dialect } from '../faas/protocol.ts';
-import { parseProjectFile, PROJECT_FILE_NAMES, ProjectFileError } from '../project/project-file.ts';
-import type { ProjectFile, ProjectFunction } from '../project/project-file.ts';
+import { declaredRuntime } from '../project/declared-runtime.ts';
+import { parseProjectDocument, parseProjectFile, PROJECT_FILE_NAMES, ProjectFileError, SCRIPT_FILE_NAMES } from '../project/project-file.ts';
+import type { ProjectFile, ProjectFunction, VariableContext } from '../project/project-file.ts';
 import { UsageError } from './usage-error.ts';
 
 /**
@@ -24,6 +27,8 @@ export interface FunctionConfig {
   source: string;
   /** The function as the project file declares it (its events, its runtime), when there is a file. */
   declared?: ProjectFunction;
+  /** What the project file says that cannot be honoured here; the commands print them. */
+  warnings: string[];
 }
 
 export interface ConfigFlags {
@@ -33,6 +38,12 @@ export interface ConfigFlags {
   memoryMb?: number;
   timeoutS?: number;
   env: Record<string, string>;
+  /** `--stage`: the Framework's stage for `${sls:stage}`, `${opt:stage}` and `params.<stage>`. */
+  stage?: string;
+  /** `--param key=value`: `${param:key}`, and a SAM template's Parameters. */
+  params?: Record<string, string>;
+  /** `--config FILE`: this project file, whatever else the folder holds. */
+  configFile?: string;
 }
 
 const DEFAULT_MEMORY_MB = 128;
@@ -43,32 +54,54 @@ export function resolveFunction(target: string, flags: ConfigFlags): FunctionCon
   if (!existsSync(path)) throw new UsageError(`${target} does not exist: pass a function directory or a handler file`);
   const isFile = statSync(path).isFile();
   const dir = isFile ? dirname(path) : path;
-  const project = readProjectFile(dir);
+  const project = readProjectFile(dir, flags);
   if (!project && flags.functionName) throw new UsageError(`--function ${flags.functionName} needs a serverless.yml in ${dir}`);
-  const declared = project ? chooseFunction(project, flags.functionName) : undefined;
-  return settle(dir, isFile ? path : undefined, declared, project?.path, flags);
+  if (!project) return settle(dir, isFile ? path : undefined, undefined, undefined, flags, []);
+  const byHandler = flags.functionName === undefined && flags.handler !== undefined;
+  const declared = byHandler ? project.functions.find((fn) => fn.handler === flags.handler) : chooseFunction(project, flags.functionName);
+  const warnings = [...project.warnings];
+  if (!declared) warnings.push(`--handler ${flags.handler ?? ''} is none of the functions in ${basename(project.path)} (${project.functions.map((fn) => `${fn.name}: ${fn.handler ?? '?'}`).join(', ')}): it runs with the defaults and the flags only`);
+  return settle(project.dir, isFile ? path : undefined, declared, project.path, flags, warnings);
 }
 
 /** Every function of the project in `dir` (or the one `--function` names), each resolved as `resolveFunction` would. */
 export function resolveProject(dir: string, flags: ConfigFlags): { file: LocatedProjectFile | undefined; functions: FunctionConfig[] } {
   const root = resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${dir} is not a directory`);
-  const project = readProjectFile(root);
+  const project = readProjectFile(root, flags);
   if (!project) return { file: undefined, functions: [resolveFunction(root, flags)] };
   const wanted = flags.functionName === undefined ? project.functions : [chooseFunction(project, flags.functionName)];
-  return { file: project, functions: wanted.map((fn) => settle(root, undefined, fn, project.path, flags)) };
+  return { file: project, functions: wanted.map((fn) => settle(project.dir, undefined, fn, project.path, flags, project.warnings)) };
 }
 
-export type LocatedProjectFile = ProjectFile & { path: string };
+/** The file as read, where it is, and the folder its relative paths start from. */
+export type LocatedProjectFile = ProjectFile & { path: string; dir: string };
 
-/** Reads and parses the project file in `dir`, or returns undefined when there is none. */
-export function readProjectFile(dir: string): LocatedProjectFile | undefined {
-  const path = PROJECT_FILE_NAMES.map((name) => join(dir, name)).find((p) => existsSync(p));
+/**
+ * Reads and parses the project file in `dir` (`--config` chooses one outright), or returns undefined when there is
+ * none. When a folder has several, serverless.ts / .js win over serverless.yml, which wins over template.yaml.
+ */
+export function readProjectFile(dir: string, flags: Pick<ConfigFlags, 'stage' | 'params' | 'configFile'> = {}): LocatedProjectFile | undefined {
+  const path = flags.configFile === undefined ? PROJECT_FILE_NAMES.map((name) => join(dir, name)).find((p) => existsSync(p)) : resolve(flags.configFile);
   if (path === undefined) return undefined;
+  if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`--config ${flags.configFile ?? path} is not a file`);
+  const base = dirname(path);
+  const context: VariableContext = {
+    ...(flags.stage === undefined ? {} : { stage: flags.stage }),
+    params: flags.params ?? {},
+    env: (name) => process.env[name],
+    readFile: (relativePath) => {
+      const file = resolve(base, relativePath);
+      return existsSync(file) && statSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
+    },
+  };
   try {
-    return { ...parseProjectFile(readFileSync(path, 'utf8'), path), path };
+    const parsed = SCRIPT_FILE_NAMES.includes(basename(path))
+      ? parseProjectDocument(evaluateConfigScript(path), path, context)
+      : parseProjectFile(readFileSync(path, 'utf8'), path, context);
+    return { ...parsed, path, dir: base };
   } catch (error) {
-    if (error instanceof ProjectFileError) throw new UsageError(error.message);
+    if (error instanceof ProjectFileError || error instanceof ConfigScriptError) throw new UsageError(error.message);
     throw error;
   }
 }
@@ -87,7 +120,7 @@ function chooseFunction(project: LocatedProjectFile, wanted: string | undefined)
     : `${project.path} has no function "${wanted}"; it defines ${names.join(', ')}`);
 }
 
-function settle(dir: string, file: string | undefined, declared: ProjectFunction | undefined, source: string | undefined, flags: ConfigFlags): FunctionConfig {
+function settle(dir: string, file: string | undefined, declared: ProjectFunction | undefined, source: string | undefined, flags: ConfigFlags, fileWarnings: string[]): FunctionConfig {
   const root = declared?.codeDir ? resolve(dir, declared.codeDir) : dir;
   const handler = flags.handler ?? declared?.handler ?? (file ? guessHandler(file) : undefined) ?? guessDirectoryHandler(root);
   const dot = handler.lastIndexOf('.');
@@ -99,18 +132,43 @@ function settle(dir: string, file: string | undefined, declared: ProjectFunction
   const timeoutS = flags.timeoutS ?? declared?.timeoutS ?? DEFAULT_TIMEOUT_S;
   if (!Number.isInteger(memoryMb) || memoryMb < 16 || memoryMb > 10240) throw new UsageError(`memory must be a whole number of MB from 16 to 10240, got ${memoryMb}`);
   if (!(timeoutS > 0 && timeoutS <= 900)) throw new UsageError(`timeout must be more than 0 and at most 900 seconds, got ${timeoutS}`);
+  const runtime = declaredRuntime(dialect, declared?.runtime, Number(process.versions.node.split('.')[0]));
+  if (runtime.refusal !== undefined) throw new UsageError(`${source ?? dir}: ${runtime.refusal}`);
   return {
     root,
     handlerFile,
     exportName,
-    functionName: declared ? (declared.deployedName ?? declared.name) : basename(root),
+    functionName: declared ? (declared.deployedName ?? declared.name) : source !== undefined ? exportName : basename(root),
     dialect,
     memoryMb,
     timeoutMs: Math.round(timeoutS * 1000),
-    env: { ...declared?.env, ...flags.env },
+    env: { ...platformCredentials(dialect, declared?.region), ...runtime.env, ...declared?.env, ...flags.env },
     source: source ?? file ?? dir,
     ...(declared ? { declared } : {}),
+    warnings: [...fileWarnings, ...runtime.warnings, ...(readFunctionTsconfig(filesIn(root))?.warnings ?? [])],
   };
+}
+
+/**
+ * The region and credential variables the platform sets for a function, taken from the developer's own environment
+ * (never invented): an SDK inside the function then talks to the same account the developer's tools do.
+ */
+const CREDENTIALS: Record<Dialect, string[]> = {
+  lambda: ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'],
+  scf: ['TENCENTCLOUD_REGION', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY', 'TENCENTCLOUD_SESSIONTOKEN'],
+};
+
+function platformCredentials(dialect: Dialect, region: string | undefined): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of CREDENTIALS[dialect]) {
+    const value = process.env[name];
+    if (value !== undefined && value !== '') env[name] = value;
+  }
+  if (region !== undefined) {
+    if (dialect === 'lambda') Object.assign(env, { AWS_REGION: region, AWS_DEFAULT_REGION: region });
+    else env.TENCENTCLOUD_REGION = region;
+  }
+  return env;
 }
 
 const HANDLER_NAMES = ['main_handler', 'handler'];

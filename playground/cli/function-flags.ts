@@ -15,6 +15,9 @@ export const FUNCTION_OPTIONS = {
   timeout: { type: 'string' },
   memory: { type: 'string' },
   dialect: { type: 'string' },
+  stage: { type: 'string' },
+  param: { type: 'string', multiple: true },
+  config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -24,7 +27,10 @@ export const FUNCTION_OPTIONS_HELP = `  --function NAME        which function of
   --env K=V              environment variable (repeatable)
   --timeout SECONDS      default 3
   --memory MB            default 128 (also the V8 heap limit)
-  --dialect scf|lambda   context and environment flavour (default: from the config, else from the export name)`;
+  --dialect scf|lambda   context and environment flavour (default: from the config, else from the export name)
+  --stage NAME           stage for the file's variables: \${sls:stage}, \${opt:stage} (default: provider.stage, else dev)
+  --param KEY=VALUE      \${param:KEY} of serverless.yml, or a Parameter of a SAM template (repeatable)
+  --config FILE          this project file (serverless.ts/.js/.yml, template.yaml) instead of the one found`;
 
 export interface FunctionFlagValues {
   function?: string | undefined;
@@ -33,11 +39,22 @@ export interface FunctionFlagValues {
   timeout?: string | undefined;
   memory?: string | undefined;
   dialect?: string | undefined;
+  stage?: string | undefined;
+  param?: string[] | undefined;
+  config?: string | undefined;
 }
 
-export function functionFromFlags(command: string, positionals: string[], values: FunctionFlagValues): FunctionConfig {
+/** Resolves the function a command runs; with `io`, what the project file says that cannot be honoured is printed. */
+export function functionFromFlags(command: string, positionals: string[], values: FunctionFlagValues, io?: CliIO): FunctionConfig {
   if (positionals.length !== 1) throw new UsageError(`${command} needs exactly one <dir-or-file>. See hello-serverless ${command} --help`);
-  return resolveFunction(positionals[0] ?? '.', configFlags(values));
+  const config = resolveFunction(positionals[0] ?? '.', configFlags(values));
+  if (io) printWarnings(io, config.warnings);
+  return config;
+}
+
+/** Warnings go to STDERR, each on its own line, so STDOUT keeps only the command's result. */
+export function printWarnings(io: CliIO, warnings: readonly string[]): void {
+  for (const warning of new Set(warnings)) io.stderr(`warning: ${warning}\n`);
 }
 
 /** The settings the function flags give, for commands that resolve a whole project (serve). */
@@ -50,7 +67,10 @@ export function configFlags(values: FunctionFlagValues): ConfigFlags {
     ...(values.dialect ? { dialect: parseDialect(values.dialect) } : {}),
     ...(memoryMb === undefined ? {} : { memoryMb }),
     ...(timeoutS === undefined ? {} : { timeoutS }),
-    env: parseEnv(values.env ?? []),
+    env: parsePairs('env', values.env ?? []),
+    ...(values.stage ? { stage: values.stage } : {}),
+    ...(values.param ? { params: parsePairs('param', values.param) } : {}),
+    ...(values.config ? { configFile: values.config } : {}),
   };
 }
 
@@ -59,14 +79,14 @@ function parseDialect(value: string): Dialect {
   throw new UsageError(`--dialect must be scf or lambda, got "${value}"`);
 }
 
-function parseEnv(pairs: string[]): Record<string, string> {
-  const env: Record<string, string> = {};
+function parsePairs(flag: string, pairs: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
   for (const pair of pairs) {
     const at = pair.indexOf('=');
-    if (at <= 0) throw new UsageError(`--env needs NAME=value, got "${pair}"`);
-    env[pair.slice(0, at)] = pair.slice(at + 1);
+    if (at <= 0) throw new UsageError(`--${flag} needs NAME=value, got "${pair}"`);
+    out[pair.slice(0, at)] = pair.slice(at + 1);
   }
-  return env;
+  return out;
 }
 
 export async function readEvent(source: string | undefined, io: CliIO): Promise<unknown> {

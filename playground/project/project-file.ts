@@ -1,82 +1,61 @@
 import { parse } from 'yaml';
 import type { Dialect } from '../faas/protocol.ts';
+import { CLOUDFORMATION_TAGS } from './cloudformation.ts';
+import { assign, FieldReader, isRecord, routePath, str, yes } from './field-reader.ts';
+import { ProjectFileError } from './project-model.ts';
+import type { FunctionEvent, HttpEvent, ProjectFile, ProjectFunction, ScheduleEvent } from './project-model.ts';
+import { readSamTemplate } from './sam-template.ts';
+import { readScfTemplate } from './scf-template.ts';
+import { resolveVariables } from './variables.ts';
+import type { VariableContext } from './variables.ts';
+
+export { ProjectFileError } from './project-model.ts';
+export type { FunctionEvent, HttpEvent, ProjectFile, ProjectFormat, ProjectFunction, ScheduleEvent } from './project-model.ts';
+export { isRecord } from './field-reader.ts';
+export type { VariableContext } from './variables.ts';
 
 /**
  * The reader of a project's own deployment file, shared by every face that needs it: the CLI's `invoke`, `load`,
  * `serve` and `package`, and the browser. It takes the file's text, never a path on a disk, so it runs anywhere;
  * the CLI's adapter (cli/function-config.ts) does the file-system work and applies the command-line flags.
  */
-export type ProjectFormat = 'framework' | 'scf-component';
-
-export interface ProjectFile {
-  format: ProjectFormat;
-  service?: string;
-  functions: ProjectFunction[];
-}
-
-/** One function as the file declares it; settings it leaves out are absent so that flags and defaults can fill them. */
-export interface ProjectFunction {
-  /** The key under `functions` (Framework) or `inputs.name` (SCF component): how `--function` and routes name it. */
-  name: string;
-  /** The name the platform deploys it under, when the file gives one (Framework `functions.X.name`). */
-  deployedName?: string;
-  handler?: string;
-  memoryMb?: number;
-  timeoutS?: number;
-  env: Record<string, string>;
-  dialect?: Dialect;
-  /** The code's folder, relative to the file's folder. */
-  codeDir?: string;
-  /** The runtime as the file spells it ("nodejs22.x", "Nodejs18.15"). */
-  runtime?: string;
-  events: FunctionEvent[];
-}
-
-export type FunctionEvent = HttpEvent | ScheduleEvent;
-
 /**
- * An HTTP trigger. `api` says which gateway's event and response shapes apply: API Gateway REST (payload 1.0),
- * API Gateway HTTP API (payload 2.0) or Tencent's API gateway.
+ * The names a project file goes by, in the order one wins over another when a folder has several: the Framework's
+ * script forms (which the CLI compiles and runs to get the same object), its YAML, then a SAM or SCF template.
  */
-export interface HttpEvent {
-  kind: 'http';
-  api: 'rest' | 'http' | 'scf';
-  /** Upper case, or "ANY". */
-  method: string;
-  /** Starts with "/", with `{param}` and `{proxy+}` segments; "$default" for an HTTP API's catch-all route. */
-  path: string;
-  cors: boolean;
-  /** Tencent's API gateway: the endpoint's `function.isIntegratedResponse`, when the file sets it (Tencent's default is off). */
-  integratedResponse?: boolean;
-}
+export const SCRIPT_FILE_NAMES = ['serverless.ts', 'serverless.js', 'serverless.cjs', 'serverless.mjs'];
+export const PROJECT_FILE_NAMES = [...SCRIPT_FILE_NAMES, 'serverless.yml', 'serverless.yaml', 'serverless.json', 'template.yaml', 'template.yml'];
 
-/** A timer trigger, with its expression as written: `rate(5 minutes)`, AWS `cron(0 2 * * ? *)`, SCF's seven fields. */
-export interface ScheduleEvent {
-  kind: 'schedule';
-  expression: string;
-  enabled: boolean;
-  /** A constant event the timer sends instead of the platform's own timer event (Framework `input`). */
-  input?: unknown;
-}
+/** With no files, no environment and no flags: variables that need them stay unresolved, and say so. */
+const NO_CONTEXT: VariableContext = { params: {}, env: () => undefined, readFile: () => undefined };
 
-export class ProjectFileError extends Error {
-  override name = 'ProjectFileError';
-}
-
-export const PROJECT_FILE_NAMES = ['serverless.yml', 'serverless.yaml'];
-
-/** Parses a serverless.yml in either format; `fileName` is only used in messages. */
-export function parseProjectFile(text: string, fileName: string): ProjectFile {
+/** Parses a project file's text (YAML or JSON); `fileName` says which format a template is and names it in messages. */
+export function parseProjectFile(text: string, fileName: string, context: VariableContext = NO_CONTEXT): ProjectFile {
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = parse(text, { customTags: CLOUDFORMATION_TAGS });
   } catch (error) {
     throw new ProjectFileError(`${fileName} is not valid YAML: ${(error as Error).message}`);
   }
-  if (!isRecord(doc)) throw new ProjectFileError(`${fileName} must be a YAML mapping`);
+  return parseProjectDocument(doc, fileName, context);
+}
+
+/** Reads a project document already in memory: a parsed file, or the object a serverless.ts / serverless.js exports. */
+export function parseProjectDocument(doc: unknown, fileName: string, context: VariableContext = NO_CONTEXT): ProjectFile {
+  if (!isRecord(doc)) throw new ProjectFileError(`${fileName} must be a mapping (an object) of settings`);
   const reader = new FieldReader(fileName);
-  if (doc.component !== undefined || isRecord(doc.inputs)) return readScfComponent(reader, doc);
-  return readFramework(reader, doc);
+  if (/(^|\/)template\.ya?ml$/.test(fileName)) return isSamTemplate(doc) ? readSamTemplate(reader, doc, context.params) : readScfTemplate(reader, doc);
+  const { resolved, stage } = resolveVariables(doc, context);
+  if (resolved.component !== undefined || isRecord(resolved.inputs)) return readScfComponent(reader, resolved);
+  return { ...readFramework(reader, resolved), stage };
+}
+
+/** SAM's, by its transform or its function type; otherwise a template is the SCF CLI's. */
+function isSamTemplate(doc: Record<string, unknown>): boolean {
+  const transform = Array.isArray(doc.Transform) ? doc.Transform : [doc.Transform];
+  if (transform.some((t) => typeof t === 'string' && t.startsWith('AWS::Serverless'))) return true;
+  const resources = isRecord(doc.Resources) ? Object.values(doc.Resources) : [];
+  return resources.some((r) => isRecord(r) && r.Type === 'AWS::Serverless::Function');
 }
 
 /** Tencent's Serverless component format: `component: scf` with everything under `inputs`. */
@@ -85,7 +64,7 @@ function readScfComponent(read: FieldReader, doc: Record<string, unknown>): Proj
     throw new ProjectFileError(`${read.file}: component "${String(doc.component)}" is not a function; only component: scf can be run`);
   }
   const inputs = isRecord(doc.inputs) ? doc.inputs : {};
-  const name = str(inputs.name) ?? str(doc.name) ?? 'function';
+  const name = read.string('inputs.name', inputs.name) ?? str(doc.name) ?? 'function';
   const src = isRecord(inputs.src) ? str(inputs.src.src) : str(inputs.src);
   const variables = isRecord(inputs.environment) ? inputs.environment.variables : undefined;
   const fn: ProjectFunction = {
@@ -95,14 +74,15 @@ function readScfComponent(read: FieldReader, doc: Record<string, unknown>): Proj
     events: scfTriggers(read, inputs.events ?? inputs.triggers),
   };
   assign(fn, {
-    handler: str(inputs.handler),
+    handler: read.string('inputs.handler', inputs.handler),
     memoryMb: read.number('inputs.memorySize', inputs.memorySize),
     timeoutS: read.number('inputs.timeout', inputs.timeout),
     codeDir: src,
-    runtime: str(inputs.runtime),
+    runtime: read.string('inputs.runtime', inputs.runtime),
+    region: read.string('inputs.region', inputs.region),
   });
   const service = str(doc.app) ?? str(doc.name);
-  return { format: 'scf-component', ...(service ? { service } : {}), functions: [fn] };
+  return { format: 'scf-component', ...(service ? { service } : {}), functions: [fn], warnings: read.warnings };
 }
 
 /** Serverless Framework format: `provider` defaults, `functions.NAME` overrides. */
@@ -121,17 +101,18 @@ function readFramework(read: FieldReader, doc: Record<string, unknown>): Project
       events: frameworkEvents(read, name, value.events),
     };
     assign(fn, {
-      deployedName: str(value.name),
-      handler: str(value.handler),
+      deployedName: read.string(`functions.${name}.name`, value.name),
+      handler: read.string(`functions.${name}.handler`, value.handler),
       memoryMb: read.number(`functions.${name}.memorySize`, value.memorySize) ?? read.number('provider.memorySize', provider.memorySize),
       timeoutS: read.number(`functions.${name}.timeout`, value.timeout) ?? read.number('provider.timeout', provider.timeout),
       dialect,
-      runtime: str(value.runtime) ?? str(provider.runtime),
+      runtime: read.string(`functions.${name}.runtime`, value.runtime) ?? read.string('provider.runtime', provider.runtime),
+      region: read.string('provider.region', provider.region),
     });
     return fn;
   });
   const service = isRecord(doc.service) ? str(doc.service.name) : str(doc.service);
-  return { format: 'framework', ...(service ? { service } : {}), functions: list };
+  return { format: 'framework', ...(service ? { service } : {}), functions: list, warnings: read.warnings };
 }
 
 function frameworkEvents(read: FieldReader, fn: string, events: unknown): FunctionEvent[] {
@@ -167,12 +148,6 @@ function httpRoute(read: FieldReader, where: string, value: unknown, api: 'rest'
   }
   if (method === undefined || path === undefined) throw new ProjectFileError(`${read.file}: ${where} needs a method and a path`);
   return { kind: 'http', api, method: method === '*' ? 'ANY' : method.toUpperCase(), path: routePath(path), cors };
-}
-
-function routePath(path: string): string {
-  if (path === '*' || path === '$default') return '$default';
-  const trimmed = path.replace(/^\/+|\/+$/g, '');
-  return `/${trimmed}`;
 }
 
 /** `schedule: rate(5 minutes)`, `schedule: { rate: [cron(...), rate(...)], enabled, input }`. */
@@ -223,49 +198,4 @@ function scfTriggers(read: FieldReader, triggers: unknown): FunctionEvent[] {
     }
   }
   return out;
-}
-
-/** Reads typed fields and names the field in every complaint. */
-class FieldReader {
-  readonly file: string;
-
-  constructor(file: string) {
-    this.file = file;
-  }
-
-  number(key: string, value: unknown): number | undefined {
-    if (value === undefined || value === null) return undefined;
-    const n = typeof value === 'string' ? Number(value) : value;
-    if (typeof n !== 'number' || !Number.isFinite(n)) throw new ProjectFileError(`${this.file}: ${key} must be a number, got ${JSON.stringify(value)}`);
-    return n;
-  }
-
-  stringMap(key: string, value: unknown): Record<string, string> {
-    if (value === undefined || value === null) return {};
-    if (!isRecord(value)) throw new ProjectFileError(`${this.file}: ${key} must be a mapping of NAME: value`);
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (typeof v === 'object' && v !== null) throw new ProjectFileError(`${this.file}: ${key}.${k} must be a plain value`);
-      out[k] = String(v);
-    }
-    return out;
-  }
-}
-
-/** Copies the defined fields only, so that absent settings stay absent under exactOptionalPropertyTypes. */
-function assign<T extends object>(target: T, fields: { [K in keyof T]?: T[K] | undefined }): void {
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined) (target as Record<string, unknown>)[key] = value;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Tencent's templates write booleans as true or as the string TRUE. */
-function yes(value: unknown): boolean {
-  return value === true || (typeof value === 'string' && value.toLowerCase() === 'true');
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }

@@ -44,6 +44,19 @@ export function callHandler(handler: Handler, event: unknown, context: Record<st
   });
 }
 
+/**
+ * Lambda's Node.js 24 and later runtimes refuse, at init, a handler that takes a callback (three parameters); the
+ * declared runtime reaches the instance as AWS_EXECUTION_ENV.
+ */
+export function refusedCallbackHandler(executionEnv: string | undefined, handler: Handler): { errorType: string; errorMessage: string } | undefined {
+  const major = Number(/^AWS_Lambda_nodejs(\d+)/.exec(executionEnv ?? '')?.[1]);
+  if (!(major >= 24) || handler.length < 3) return undefined;
+  return {
+    errorType: 'Runtime.CallbackHandlerDeprecated',
+    errorMessage: `${executionEnv ?? ''} does not accept a handler with a callback parameter: declare it async (event, context) and return the result, or declare nodejs22.x`,
+  };
+}
+
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }

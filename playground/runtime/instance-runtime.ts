@@ -1,6 +1,6 @@
 import { parseHostMessage, PROTOCOL_VERSION } from '../faas/protocol.ts';
 import type { ErrorInfo, InitMessage, InvokeMessage } from '../faas/protocol.ts';
-import { callHandler } from './call-handler.ts';
+import { callHandler, refusedCallbackHandler } from './call-handler.ts';
 import type { Handler } from './call-handler.ts';
 import { DEFAULT_LIMITS } from './capabilities.ts';
 import type { InstanceCapabilities, OutputLimits, RunningProfile } from './capabilities.ts';
@@ -78,6 +78,11 @@ export function createInstanceRuntime(caps: InstanceCapabilities): InstanceRunti
         const names = exportNames(moduleExports);
         const hint = names.length > 0 ? `; the module exports ${names.join(', ')}` : '; the module exports nothing';
         caps.post({ v: PROTOCOL_VERSION, type: 'initError', error: { errorType: 'Runtime.HandlerNotFound', errorMessage: `${message.exportName} is undefined or not exported${hint}` } });
+        return;
+      }
+      const refused = refusedCallbackHandler(env.AWS_EXECUTION_ENV, found as Handler);
+      if (refused) {
+        caps.post({ v: PROTOCOL_VERSION, type: 'initError', error: refused });
         return;
       }
       handler = found as Handler;

@@ -37,7 +37,7 @@ export async function invoke(args: string[], io: CliIO): Promise<number> {
     io.stdout(INVOKE_HELP);
     return 0;
   }
-  const config = functionFromFlags('invoke', positionals, values);
+  const config = functionFromFlags('invoke', positionals, values, io);
   const watch = watchFromFlags(values);
   const event = await readEvent(values.event, io);
 

@@ -58,7 +58,7 @@ export async function load(args: string[], io: CliIO): Promise<number> {
   const maxInstances = values['max-instances'] === undefined ? undefined : positiveInteger('max-instances', values['max-instances'], 1);
   const keepAliveS = numberFlag('keep-alive', values['keep-alive']);
   if (keepAliveS !== undefined && !(keepAliveS >= 0)) throw new UsageError(`--keep-alive must be 0 or more seconds, got "${values['keep-alive']}"`);
-  const config = functionFromFlags('load', positionals, values);
+  const config = functionFromFlags('load', positionals, values, io);
   const watch = new CommandWatch(monitorFromFlags(values), true);
   const event = await readEvent(values.event, io);
 
@@ -96,6 +96,7 @@ export async function load(args: string[], io: CliIO): Promise<number> {
       outcome: record.status === 'ok' ? 'ok' : record.status === 'throttled' ? 'throttled' : 'failed',
       cold: record.startKind === 'cold',
       ...(record.instanceId ? { instanceId: record.instanceId } : {}),
+      ...(record.status !== 'ok' && record.error ? { errorType: record.error.errorType } : {}),
       latencyMs: record.endMs - record.arrivalMs,
       billedMs: record.billedDurationMs,
       memoryMb: record.memoryMb,

@@ -100,3 +100,43 @@ describe('reading a project file', () => {
     expect(() => parseProjectFile('component: website\ninputs: {}\n', 'serverless.yml')).toThrow('component "website" is not a function');
   });
 });
+
+describe('variables, CloudFormation values and templates (the pure reader)', () => {
+  const context = (files: Record<string, string> = {}, env: Record<string, string> = {}, stage?: string) => ({
+    ...(stage === undefined ? {} : { stage }),
+    params: {},
+    env: (name: string) => env[name],
+    readFile: (path: string) => files[path.replace(/^\.\//, '')],
+  });
+
+  it('resolves nested variables innermost first, falls back across alternatives, and reports the stage', () => {
+    const text = 'service: shop\nprovider:\n  name: aws\n  stage: ${opt:stage, "beta"}\n  environment:\n    A: ${file(./${sls:stage}.json):nested.key}\n    B: ${env:NOPE, env:YES, \'x\'}\n    C: ${self:custom.${sls:stage}.c}\ncustom:\n  beta:\n    c: 3\nfunctions:\n  f:\n    handler: i.h\n';
+    const parsed = parseProjectFile(text, 'serverless.yml', context({ 'beta.json': '{"nested":{"key":"from json"}}' }, { YES: 'yes' }));
+    expect(parsed.stage).toBe('beta');
+    expect(parsed.functions[0]?.env).toEqual({ A: 'from json', B: 'yes', C: '3' });
+    expect(parsed.warnings).toEqual([]);
+  });
+
+  it('leaves a setting unset with a warning when its variable has no value here, instead of passing the text through', () => {
+    const text = 'service: s\nprovider:\n  name: aws\n  memorySize: ${cf:other.memory}\n  environment:\n    KEY: ${file(./missing.yml):key}\n    CF: ${cf:stack.Output}\nfunctions:\n  f:\n    handler: i.h\n';
+    const parsed = parseProjectFile(text, 'serverless.yml', context());
+    expect(parsed.functions[0]?.env).toEqual({});
+    expect(parsed.functions[0]?.memoryMb).toBeUndefined();
+    expect(parsed.warnings).toEqual([
+      expect.stringContaining('provider.environment.KEY: ${file(./missing.yml):key} has no value; left unset; give it with --env KEY=...'),
+      expect.stringContaining('provider.environment.CF: ${cf:stack.Output} is read from the cloud (cf)'),
+      expect.stringContaining('provider.memorySize: ${cf:other.memory} is read from the cloud (cf) when the Framework deploys; the default applies'),
+    ]);
+  });
+
+  it("keeps CloudFormation's own ${...} placeholders inside Fn::Sub", () => {
+    const parsed = parseProjectFile('service: s\nprovider:\n  name: aws\n  environment:\n    ARN: !Sub "arn:${AWS::Partition}:s3:::${Bucket}"\nfunctions:\n  f:\n    handler: i.h\n', 'serverless.yml', context());
+    expect(parsed.warnings).toEqual([expect.stringMatching(/provider\.environment\.ARN is the CloudFormation function Fn::Sub arn:\$\{AWS::Partition\}/)]);
+  });
+
+  it('tells a SAM template from an SCF one, and explains a template that is neither', () => {
+    expect(parseProjectFile('Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: { Handler: a.b, CodeUri: src }\n', 'template.yaml').format).toBe('sam');
+    expect(parseProjectFile('Resources:\n  ns:\n    Type: TencentCloud::Serverless::Namespace\n    f:\n      Type: TencentCloud::Serverless::Function\n      Properties: { Handler: index.main_handler }\n', 'template.yml').format).toBe('scf-template');
+    expect(() => parseProjectFile('Resources:\n  B:\n    Type: AWS::S3::Bucket\n', 'template.yaml')).toThrow(/neither a SAM template .* nor an SCF one/);
+  });
+});
