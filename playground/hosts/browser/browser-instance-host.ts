@@ -39,6 +39,8 @@ export class BrowserInstanceHost implements InstanceHost {
   readonly #options: BrowserInstanceHostOptions;
   readonly #instances = new Map<string, BrowserInstance>();
   #frame: Promise<SandboxFrame>;
+  /** A new frame could not be opened after a death; the next start tries again. */
+  #frameFailed = false;
   #stopWatching: () => void = () => undefined;
   #memoryUnmeasured: string | undefined;
   #disposed = false;
@@ -58,6 +60,7 @@ export class BrowserInstanceHost implements InstanceHost {
   start(spec: InstanceSpec, listener: InstanceListener): InstanceHandle {
     nextKey += 1;
     const key = `i${nextKey}`;
+    if (this.#frameFailed && !this.#disposed) this.#reopen();
     const instance = new BrowserInstance(key, spec, listener, this.#options, this.#frame, () => this.#instances.delete(key));
     if (this.#disposed) instance.terminate('shutdown');
     else this.#instances.set(key, instance);
@@ -109,10 +112,17 @@ export class BrowserInstanceHost implements InstanceHost {
   #frameDied(): void {
     this.#stopWatching();
     for (const instance of [...this.#instances.values()]) instance.processEnded();
-    if (this.#disposed) return;
+    if (!this.#disposed) this.#reopen();
+  }
+
+  #reopen(): void {
+    this.#frameFailed = false;
     const next = acquireFrame(this.#options.container);
     this.#frame = next;
-    next.then((frame) => (this.#disposed ? releaseFrame(frame) : this.#watch(frame)), () => undefined);
+    next.then(
+      (frame) => (this.#disposed ? releaseFrame(frame) : this.#watch(frame)),
+      () => (this.#frameFailed = true),
+    );
   }
 }
 
