@@ -133,7 +133,9 @@ function withModulePaths(path: string, text: string): string {
   if (hashbang === 0 && text.startsWith('#!')) return text;
   const directive = /^\s*(['"])use strict\1;?/.exec(text.slice(hashbang));
   const at = hashbang + (directive ? directive[0].length : 0);
-  return text.slice(0, at) + declaration + text.slice(at);
+  // A directive without its semicolon still ends where the declaration begins.
+  const separator = directive && !directive[0].endsWith(';') ? ';' : '';
+  return text.slice(0, at) + separator + declaration + text.slice(at);
 }
 
 function lookup(table: Map<string, string>, wanted: string, spec: string) {

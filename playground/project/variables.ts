@@ -114,14 +114,16 @@ class Resolver {
     const address = at < 0 ? '' : text.slice(at + 1).trim();
     switch (source) {
       case 'self':
-        return address === '' ? this.#doc : this.value(lookup(this.#doc, address), depth + 1);
+        // The stage the file deploys to, whatever provider.stage is written as (often `${opt:stage}` alone).
+        if (address === 'provider.stage') return this.stage;
+        return address === '' ? this.#doc : this.#found(lookup(this.#doc, address), depth, `\${${text}}`, `the file has no ${address}`);
       case 'sls':
         if (address === 'stage') return this.stage;
         return new Unresolved(`\${${text}}`, `\${sls:${address}} is not known before deployment`);
       case 'opt':
-        return address === 'stage' ? this.#context.stage : undefined;
+        return address === 'stage' && this.#context.stage !== undefined ? this.#context.stage : new Unresolved(`\${${text}}`, `\${${text}} is a command-line option${address === 'stage' ? ' (--stage)' : ''} that was not given`);
       case 'env':
-        return this.#context.env(address);
+        return this.#context.env(address) ?? new Unresolved(`\${${text}}`, `the environment has no ${address}`);
       case 'param':
         return this.#param(address, depth);
       default:
@@ -139,22 +141,28 @@ class Resolver {
       const set = params[stage];
       if (isRecord(set) && set[name] !== undefined) return this.value(set[name], depth + 1);
     }
-    return undefined;
+    return new Unresolved(`\${param:${name}}`, `no --param ${name}=... was given and params.${this.stage} / params.default have no ${name}`);
   }
 
   #file(path: string, address: string | undefined, depth: number): unknown {
     if (!this.#files.has(path)) this.#files.set(path, this.#readFile(path));
     const content = this.#files.get(path);
     if (content instanceof Unresolved) return content;
-    if (address === undefined || address === '') return this.value(content, depth + 1);
-    return this.value(lookup(content, address), depth + 1);
+    const expression = `\${file(${path})${address ? `:${address}` : ''}}`;
+    if (address === undefined || address === '') return this.#found(content, depth, expression, `${path} is empty`);
+    return this.#found(lookup(content, address), depth, expression, `${path} has no ${address}`);
+  }
+
+  /** A looked-up value, resolved in turn; nothing there is a reason, so that a fallback can apply or a warning say why. */
+  #found(value: unknown, depth: number, expression: string, missing: string): unknown {
+    return value === undefined || value === null ? new Unresolved(expression, missing) : this.value(value, depth + 1);
   }
 
   #readFile(path: string): unknown {
     if (/\.[cm]?[jt]s$/.test(path)) return new Unresolved(`\${file(${path})}`, `\${file(${path})} is a script, whose exports hello-serverless does not run`);
     const text = this.#context.readFile(path);
     // The Framework reads a missing file as no value, so that a fallback can apply.
-    if (text === undefined) return undefined;
+    if (text === undefined) return new Unresolved(`\${file(${path})}`, `${path} does not exist next to the project file`);
     try {
       return parse(text) as unknown;
     } catch (error) {

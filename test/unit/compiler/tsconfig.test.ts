@@ -55,6 +55,13 @@ describe('per-file paths and top-level await in the bundle', () => {
     }
   });
 
+  it("keeps a file's hashbang and 'use strict' (with or without its semicolon) in front of the paths it is given", async () => {
+    for (const head of ["'use strict'\n", '"use strict";\n', '#!/usr/bin/env node\n']) {
+      const result = await compileFiles({ entry: 'index.js', files: { 'index.js': `${head}exports.handler = async () => __dirname;` } });
+      expect(result.ok, head).toBe(true);
+    }
+  });
+
   it('bundles top-level await as an async module, marked for the runtime, instead of refusing it', async () => {
     const result = await compileFiles({ entry: 'index.mjs', files: { 'index.mjs': "import { readFileSync } from 'fs';\nconst x = await Promise.resolve(readFileSync);\nexport const handler = async () => typeof x;" } });
     expect(result.ok).toBe(true);

@@ -123,7 +123,7 @@ describe('variables, CloudFormation values and templates (the pure reader)', () 
     expect(parsed.functions[0]?.env).toEqual({});
     expect(parsed.functions[0]?.memoryMb).toBeUndefined();
     expect(parsed.warnings).toEqual([
-      expect.stringContaining('provider.environment.KEY: ${file(./missing.yml):key} has no value; left unset; give it with --env KEY=...'),
+      expect.stringContaining('provider.environment.KEY: ./missing.yml does not exist next to the project file; left unset; give it with --env KEY=...'),
       expect.stringContaining('provider.environment.CF: ${cf:stack.Output} is read from the cloud (cf)'),
       expect.stringContaining('provider.memorySize: ${cf:other.memory} is read from the cloud (cf) when the Framework deploys; the default applies'),
     ]);
