@@ -47,7 +47,7 @@ export async function launchDebuggableBrowser(): Promise<DebuggableBrowser> {
       await Promise.all(connections.map((browser) => browser.close().catch(() => undefined)));
       child.kill();
       if (child.exitCode === null) await once(child, 'exit');
-      await rm(profile, { recursive: true, force: true });
+      await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
 }
