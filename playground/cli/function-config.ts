@@ -145,7 +145,7 @@ function settle(dir: string, file: string | undefined, declared: ProjectFunction
     env: { ...platformCredentials(dialect, declared?.region), ...runtime.env, ...declared?.env, ...flags.env },
     source: source ?? file ?? dir,
     ...(declared ? { declared } : {}),
-    warnings: [...fileWarnings, ...runtime.warnings, ...(readFunctionTsconfig(filesIn(root))?.warnings ?? [])],
+    warnings: [...fileWarnings, ...(declared?.warnings ?? []), ...runtime.warnings, ...(readFunctionTsconfig(filesIn(root))?.warnings ?? [])],
   };
 }
 

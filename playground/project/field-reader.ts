@@ -15,6 +15,15 @@ export class FieldReader {
     this.file = file;
   }
 
+  /** Runs `read` and moves the warnings it raised onto what it returns: one function's own, apart from the file's. */
+  forFunction<T extends { warnings?: string[] }>(read: () => T): T {
+    const mark = this.warnings.length;
+    const value = read();
+    const own = this.warnings.splice(mark);
+    if (own.length > 0) value.warnings = own;
+    return value;
+  }
+
   number(key: string, value: unknown): number | undefined {
     if (value === undefined || value === null || this.#unknowable(key, value)) return undefined;
     const n = typeof value === 'string' ? Number(value) : value;

@@ -93,7 +93,7 @@ function readFramework(read: FieldReader, doc: Record<string, unknown>): Project
   const providerName = str(provider.name);
   const dialect: Dialect | undefined = providerName === 'tencent' ? 'scf' : providerName === 'aws' ? 'lambda' : undefined;
   const providerEnv = read.stringMap('provider.environment', provider.environment);
-  const list = Object.entries(functions).map(([name, value]): ProjectFunction => {
+  const list = Object.entries(functions).map(([name, value]) => read.forFunction((): ProjectFunction => {
     if (!isRecord(value)) throw new ProjectFileError(`${read.file}: functions.${name} must be a mapping with a handler`);
     const fn: ProjectFunction = {
       name,
@@ -110,7 +110,7 @@ function readFramework(read: FieldReader, doc: Record<string, unknown>): Project
       region: read.string('provider.region', provider.region),
     });
     return fn;
-  });
+  }));
   const service = isRecord(doc.service) ? str(doc.service.name) : str(doc.service);
   return { format: 'framework', ...(service ? { service } : {}), functions: list, warnings: read.warnings };
 }

@@ -36,6 +36,8 @@ export interface ProjectFunction {
   region?: string;
   /** Local layer folders (SAM `AWS::Serverless::LayerVersion` ContentUri), relative to the file's folder. */
   layers?: string[];
+  /** What the file says about this function alone that cannot be honoured here (the file's own are in ProjectFile). */
+  warnings?: string[];
   events: FunctionEvent[];
 }
 

@@ -16,29 +16,33 @@ export function readSamTemplate(read: FieldReader, template: Record<string, unkn
   for (const [id, resource] of Object.entries(resources)) {
     if (!isRecord(resource) || resource.Type !== 'AWS::Serverless::Function') continue;
     const own = isRecord(resource.Properties) ? resource.Properties : {};
-    const props = { ...globals, ...own };
-    const where = `Resources.${id}.Properties`;
-    if (props.PackageType === 'Image') {
+    if ((own.PackageType ?? globals.PackageType) === 'Image') {
       read.warnings.push(`${read.file}: ${id} is a container image function (PackageType: Image), which hello-serverless cannot run; it is left out`);
       continue;
     }
-    const variables = (p: Record<string, unknown>) => (isRecord(p.Environment) ? p.Environment.Variables : undefined);
-    const fn: ProjectFunction = {
-      name: id,
-      env: { ...read.stringMap('Globals.Function.Environment.Variables', variables(globals)), ...read.stringMap(`${where}.Environment.Variables`, variables(own)) },
-      dialect: 'lambda',
-      events: samEvents(read, where, own.Events),
-    };
-    assign(fn, {
-      ...templateFunctionSettings(read, where, props),
-      deployedName: read.string(`${where}.FunctionName`, props.FunctionName),
-      codeDir: codeUri(read, where, props.CodeUri),
-      layers: layers(read, where, resources, [...list(globals.Layers), ...list(own.Layers)]),
-    });
-    functions.push(fn);
+    functions.push(read.forFunction(() => samFunction(read, id, own, globals, resources)));
   }
   if (functions.length === 0) read.warnings.push(`${read.file} declares no AWS::Serverless::Function that can run here`);
   return { format: 'sam', functions, warnings: read.warnings };
+}
+
+function samFunction(read: FieldReader, id: string, own: Record<string, unknown>, globals: Record<string, unknown>, resources: Record<string, unknown>): ProjectFunction {
+  const props = { ...globals, ...own };
+  const where = `Resources.${id}.Properties`;
+  const variables = (p: Record<string, unknown>) => (isRecord(p.Environment) ? p.Environment.Variables : undefined);
+  const fn: ProjectFunction = {
+    name: id,
+    env: { ...read.stringMap('Globals.Function.Environment.Variables', variables(globals)), ...read.stringMap(`${where}.Environment.Variables`, variables(own)) },
+    dialect: 'lambda',
+    events: samEvents(read, where, own.Events),
+  };
+  assign(fn, {
+    ...templateFunctionSettings(read, where, props),
+    deployedName: read.string(`${where}.FunctionName`, props.FunctionName),
+    codeDir: codeUri(read, where, props.CodeUri),
+    layers: layers(read, where, resources, [...list(globals.Layers), ...list(own.Layers)]),
+  });
+  return fn;
 }
 
 /** Replaces `Ref`s to the template's own Parameters with their values; other intrinsics stay for the reader to name. */

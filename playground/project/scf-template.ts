@@ -16,7 +16,7 @@ export function readScfTemplate(read: FieldReader, doc: Record<string, unknown>)
     for (const [name, resource] of Object.entries(entries)) {
       if (!isRecord(resource)) continue;
       if (resource.Type === 'TencentCloud::Serverless::Namespace') visit(resource, `${prefix}${name}.`);
-      else if (resource.Type === FUNCTION_TYPE) functions.push(scfFunction(read, `Resources.${prefix}${name}`, name, resource));
+      else if (resource.Type === FUNCTION_TYPE) functions.push(read.forFunction(() => scfFunction(read, `Resources.${prefix}${name}`, name, resource)));
     }
   };
   visit(resources, '');

@@ -125,8 +125,9 @@ describe('variables, CloudFormation values and templates (the pure reader)', () 
     expect(parsed.warnings).toEqual([
       expect.stringContaining('provider.environment.KEY: ./missing.yml does not exist next to the project file; left unset; give it with --env KEY=...'),
       expect.stringContaining('provider.environment.CF: ${cf:stack.Output} is read from the cloud (cf)'),
-      expect.stringContaining('provider.memorySize: ${cf:other.memory} is read from the cloud (cf) when the Framework deploys; the default applies'),
     ]);
+    // Read for the function (its own memorySize would win), so it is the function's warning.
+    expect(parsed.functions[0]?.warnings).toEqual([expect.stringContaining('provider.memorySize: ${cf:other.memory} is read from the cloud (cf) when the Framework deploys; the default applies')]);
   });
 
   it("keeps CloudFormation's own ${...} placeholders inside Fn::Sub", () => {

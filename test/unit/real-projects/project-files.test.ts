@@ -64,6 +64,12 @@ describe('real projects: other project formats', () => {
     expect(project?.functions.find((fn) => fn.name === 'NightlyFunction')).toMatchObject({ memoryMb: 512, events: [{ kind: 'schedule', expression: 'cron(0 2 * * ? *)', enabled: true, input: { job: 'report' } }] });
   });
 
+  it("keeps one function's warnings off another function's run", async () => {
+    const { code, err } = await cli('invoke', fixture('real-sam'), '--function', 'NightlyFunction');
+    expect(code).toBe(0);
+    expect(err).not.toContain('warning:');
+  });
+
   it('runs a serverless.ts (the Framework TypeScript template: path aliases, handlerPath(__dirname)), which wins over serverless.yml', async () => {
     const { code, json, err } = await cli('invoke', fixture('real-serverless-ts'), '--event', fixture('real-serverless-ts/event.json'));
     expect(code).toBe(0);
