@@ -30,10 +30,11 @@ let nextKey = 0;
  *
  * Memory: the frame measures its workers with `performance.measureUserAgentSpecificMemory()` (only where the page
  * is cross-origin isolated) and each instance reports the figures as MetricSamples about every 20 s; an instance
- * measured over its memory setting ends with the out-of-memory error. A faster leak kills the frame's renderer
- * process before a figure arrives: the frame then stops answering pings, every instance in it ends with an
- * out-of-memory error that says so, and the host opens a new frame for the next request. CPU time is not
- * measured: Chromium gives no per-worker CPU figure.
+ * measured over its memory setting ends with the out-of-memory error. Chromium leaves a worker busy in a
+ * synchronous loop out of its answer, and a fast leak can kill the frame's renderer process before a figure
+ * arrives: the frame then stops answering pings, every instance in it ends with an out-of-memory error that says
+ * so, and the host opens a new frame for the next request. CPU time is not measured: Chromium gives no per-worker
+ * CPU figure.
  */
 export class BrowserInstanceHost implements InstanceHost {
   readonly #options: BrowserInstanceHostOptions;
