@@ -9,6 +9,7 @@ import type { InspectorOptions } from '../hosts/node/inspector.ts';
 import type { CpuProfileRequest } from '../hosts/node/cpu-profile.ts';
 import { NodeInstanceHost } from '../hosts/node/node-instance-host.ts';
 import { ClosableClock } from './closable-clock.ts';
+import { deploymentOf } from './deployment-of.ts';
 import type { FunctionConfig } from './function-config.ts';
 
 export type LogListener = (requestId: string | null, level: LogLevel, message: string, time: number) => void;
@@ -38,15 +39,7 @@ export async function runOnce(config: FunctionConfig, bundle: string, event: unk
     watch?.onEvent(e);
     endSample?.observe(e);
   });
-  platform.deploy({
-    name: config.functionName,
-    dialect: config.dialect,
-    exportName: config.exportName,
-    bundle,
-    env: config.env,
-    memoryMb: config.memoryMb,
-    timeoutS: (inspector ? DEBUG_TIME_LIMIT_MS : config.timeoutMs) / 1000,
-  });
+  platform.deploy(deploymentOf(config, bundle, inspector ? { timeoutMs: DEBUG_TIME_LIMIT_MS } : {}));
   try {
     const record = await platform.invoke(config.functionName, event);
     if (watch?.sampling && record.instanceId) await endSample?.until(record.requestId, record.instanceId);

@@ -6,6 +6,7 @@ import { NodeInstanceHost } from '../../hosts/node/node-instance-host.ts';
 import { numberFlag, parseCommandArgs, positiveInteger } from '../args.ts';
 import { FUNCTION_OPTIONS, FUNCTION_OPTIONS_HELP, functionFromFlags, readEvent } from '../function-flags.ts';
 import type { CliIO } from '../io.ts';
+import { deploymentOf } from '../deployment-of.ts';
 import { driveLoad } from '../load-driver.ts';
 import { formatSummary, summarise } from '../load-summary.ts';
 import { CommandWatch } from '../monitor/command-watch.ts';
@@ -76,17 +77,7 @@ export async function load(args: string[], io: CliIO): Promise<number> {
     if (e.type === 'instance-starting') instancesStarted += 1;
     watch.onEvent(e);
   });
-  platform.deploy({
-    name: config.functionName,
-    dialect: config.dialect,
-    exportName: config.exportName,
-    bundle: compiled.bundle,
-    env: config.env,
-    memoryMb: config.memoryMb,
-    timeoutS: config.timeoutMs / 1000,
-    ...(maxInstances === undefined ? {} : { maxConcurrency: maxInstances }),
-    ...(keepAliveS === undefined ? {} : { keepAliveS }),
-  });
+  platform.deploy(deploymentOf(config, compiled.bundle, { maxConcurrency: maxInstances, keepAliveS }));
 
   const samples: LoadSample[] = [];
   const started = performance.now();

@@ -1,4 +1,5 @@
 import type { Platform } from '../../faas/platform.ts';
+import { deploymentOf } from '../deployment-of.ts';
 import type { FunctionConfig } from '../function-config.ts';
 
 /** A function serve has deployed: its settings, and which version of its code is live. */
@@ -42,17 +43,7 @@ export class ServedFunctions {
   deploy(config: FunctionConfig, bundle: string): number {
     const version = (this.#functions.get(config.functionName)?.version ?? 0) + 1;
     this.#functions.set(config.functionName, { config, bundle, version });
-    this.#platform.deploy({
-      name: config.functionName,
-      dialect: config.dialect,
-      exportName: config.exportName,
-      bundle,
-      env: config.env,
-      memoryMb: config.memoryMb,
-      timeoutS: config.timeoutMs / 1000,
-      ...(this.#limits.maxConcurrency === undefined ? {} : { maxConcurrency: this.#limits.maxConcurrency }),
-      ...(this.#limits.keepAliveS === undefined ? {} : { keepAliveS: this.#limits.keepAliveS }),
-    });
+    this.#platform.deploy(deploymentOf(config, bundle, this.#limits));
     return version;
   }
 

@@ -11,6 +11,7 @@ import type { Route } from '../../gateway/route-table.ts';
 import { timerEvent } from '../../gateway/schedule.ts';
 import { ClosableClock } from '../closable-clock.ts';
 import { resolveProject } from '../function-config.ts';
+import { printWarnings } from '../function-flags.ts';
 import type { ConfigFlags, FunctionConfig } from '../function-config.ts';
 import type { CliIO } from '../io.ts';
 import { AccessLog } from './access-log.ts';
@@ -53,6 +54,7 @@ export class ServeCompileError extends Error {
  */
 export async function startServe(options: ServeOptions, io: CliIO): Promise<RunningServe> {
   const resolved = resolveProject(options.dir, options.flags);
+  printWarnings(io, resolved.functions.flatMap((f) => f.warnings));
   const project = options.inspector ? { ...resolved, functions: resolved.functions.map((f) => ({ ...f, timeoutMs: DEBUG_TIME_LIMIT_MS })) } : resolved;
   const bundles = await compileAll(project.functions);
 

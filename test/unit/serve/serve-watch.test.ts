@@ -82,3 +82,14 @@ describe('serve --watch', () => {
     expect(serve.platform.instances()).toHaveLength(1);
   }, 120_000);
 });
+
+describe('serve reads the project file as invoke does', () => {
+  it('warns about a value only the cloud has, leaves it unset, and still serves', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'serve-warn-'));
+    writeFileSync(join(dir, 'index.ts'), 'export const handler = async () => ({ answer: process.env.TABLE ?? "unset" });\n');
+    writeFileSync(join(dir, 'serverless.yml'), 'service: warn\nprovider:\n  name: aws\n  environment:\n    TABLE: ${ssm:/prod/table}\nfunctions:\n  api:\n    handler: index.handler\n    events:\n      - httpApi: "*"\n');
+    serve = await serveForTest(dir, {});
+    expect(await answer(serve)).toBe('unset');
+    expect(serve.io.err).toMatch(/warning: .*TABLE.*ssm/);
+  }, 30_000);
+});
