@@ -6,7 +6,9 @@ import type { AlignedSeries } from './monitor-series.ts';
 export interface ChartMark {
   t: number;
   kind: 'start' | 'restart' | 'out-of-memory' | 'crashed' | 'timed-out';
-  label: string;
+  /** What happened ("OOM"), and to which instance: drawn as "OOM 3", or "OOM ×9" where marks pile up. */
+  word: string;
+  instance: number;
 }
 
 export interface ChartLimit {
@@ -101,7 +103,8 @@ export class MonitorChart {
       width: this.width,
       height: HEIGHT,
       scales: {
-        x: { time: false },
+        // From the first instance's start to the latest sample or mark: a kill after the last figure still shows.
+        x: { time: false, range: (_u, _min, max) => [0, Math.max(max ?? 0, ...o.marks().map((m) => m.t), 1) * 1.02] },
         y: { range: (_u, _min, max) => [0, Math.max(max, o.limit()?.value ?? 0, 1) * 1.08] },
       },
       axes: [
@@ -154,9 +157,7 @@ export class MonitorChart {
       ctx.textAlign = 'right';
       ctx.fillText(limit.label, left + width - 4 * ratio, y - 4 * ratio);
     }
-    ctx.textAlign = 'left';
-    for (const mark of this.options.marks()) {
-      const x = u.valToPos(mark.t, 'x', true);
+    for (const { x, mark, count } of pileUp(this.options.marks(), (t) => u.valToPos(t, 'x', true), 6 * ratio)) {
       if (x < left - 1 || x > left + width + 1) continue;
       const colour = MARK_COLOURS[mark.kind];
       ctx.strokeStyle = colour;
@@ -167,7 +168,13 @@ export class MonitorChart {
       ctx.moveTo(x, top);
       ctx.lineTo(x, top + height);
       ctx.stroke();
-      ctx.fillText(mark.label, x + 3 * ratio, top + 12 * ratio);
+      // Kills are labelled at the top, starts lower down, so a kill and the restart beside it stay readable.
+      const y = top + (mark.kind === 'start' || mark.kind === 'restart' ? 26 : 12) * ratio;
+      const text = count > 1 ? `${mark.word} ×${count}` : `${mark.word} ${mark.instance}`;
+      // Near the right edge the label goes on the line's left, so it is not cut off.
+      const flip = x + ctx.measureText(text).width + 3 * ratio > left + width;
+      ctx.textAlign = flip ? 'right' : 'left';
+      ctx.fillText(text, flip ? x - 3 * ratio : x + 3 * ratio, y);
     }
     ctx.restore();
   }
@@ -190,4 +197,16 @@ export class MonitorChart {
     const parts = this.data.lines.map((line, index) => `${this.options.lineLabel(line.instanceId)}: ${this.valueText(index, line.values[idx] ?? null, idx)}`);
     this.readout.textContent = `${this.options.formatTime(x)} — ${parts.join('; ')}`;
   }
+}
+
+/** Marks of one kind closer than `gap` pixels are drawn as one line with a count. */
+function pileUp(marks: ChartMark[], toX: (t: number) => number, gap: number): Array<{ x: number; mark: ChartMark; count: number }> {
+  const piles: Array<{ x: number; mark: ChartMark; count: number }> = [];
+  for (const mark of [...marks].sort((a, b) => a.t - b.t)) {
+    const x = toX(mark.t);
+    const pile = piles.findLast((p) => p.mark.kind === mark.kind);
+    if (pile && x - pile.x < gap) pile.count += 1;
+    else piles.push({ x, mark, count: 1 });
+  }
+  return piles;
 }

@@ -129,7 +129,7 @@ export class MonitorPanel {
   private computeMarks(t0: number): ChartMark[] {
     const t = this.t;
     const labels: Record<ChartMark['kind'], string> = { start: t.monitorMarkStart, restart: t.monitorMarkRestart, 'out-of-memory': t.monitorMarkOom, crashed: t.monitorMarkCrash, 'timed-out': t.monitorMarkTimeout };
-    return this.store.marks.map((mark) => ({ t: (mark.time - t0) / 1000, kind: mark.kind, label: `${labels[mark.kind]} ${this.number(mark.instanceId)}` }));
+    return this.store.marks.map((mark) => ({ t: (mark.time - t0) / 1000, kind: mark.kind, word: labels[mark.kind], instance: this.number(mark.instanceId) }));
   }
 
   private chart(title: string, formatValue: (v: number) => string, limit: () => ChartLimit | undefined): MonitorChart {
@@ -176,7 +176,7 @@ export class MonitorPanel {
       fill(t.monitorSamples, { count: track.samples.length }),
       track.end === undefined || track.endedAt === undefined ? t.monitorRunning : fill(endText(track.end, t), { time: seconds(track.endedAt) }),
     ].filter((part): part is string => part !== undefined);
-    return h('li', { 'data-end': track.end ?? 'running', 'data-instance': this.number(track.instanceId), class: track.end === 'out-of-memory' ? 'hs-monitor__oom' : undefined }, parts.join(' · '));
+    return h('li', { 'data-end': track.end ?? 'running', 'data-instance': this.number(track.instanceId), 'data-restart': track.restart, class: track.end === 'out-of-memory' ? 'hs-monitor__oom' : undefined }, parts.join(' · '));
   }
 
   private number(instanceId: string): number {

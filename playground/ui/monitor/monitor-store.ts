@@ -7,7 +7,7 @@ export type InstanceEnd = 'out-of-memory' | 'crashed' | 'timed-out' | 'reclaimed
 export interface InstanceTrack {
   instanceId: string;
   startedAt: number;
-  /** Started because an instance before it had ended out of memory or crashed: a restart. */
+  /** Started in place of an instance that had ended out of memory or crashed: a restart. */
   restart: boolean;
   endedAt?: number;
   end?: InstanceEnd;
@@ -32,7 +32,8 @@ export class MonitorStore {
   /** Changes whenever something the charts show changes. */
   version = 0;
   readonly #maxSamples: number;
-  #lastFailureAt: number | undefined;
+  /** Failed instances not yet replaced: each one makes the next start a restart. */
+  #unreplaced = 0;
 
   constructor(maxSamples = 2000) {
     this.#maxSamples = maxSamples;
@@ -41,8 +42,8 @@ export class MonitorStore {
   observe(event: PlatformEvent): void {
     switch (event.type) {
       case 'instance-starting': {
-        const restart = this.#lastFailureAt !== undefined && this.#lastFailureAt <= event.time;
-        this.#lastFailureAt = undefined;
+        const restart = this.#unreplaced > 0;
+        if (restart) this.#unreplaced -= 1;
         this.tracks.set(event.instanceId, { instanceId: event.instanceId, startedAt: event.time, restart, samples: [] });
         this.marks.push({ time: event.time, instanceId: event.instanceId, kind: restart ? 'restart' : 'start' });
         break;
@@ -57,7 +58,7 @@ export class MonitorStore {
       case 'instance-crashed': {
         const end: InstanceEnd = event.reason === 'out-of-memory' ? 'out-of-memory' : event.reason === 'timeout' ? 'timed-out' : 'crashed';
         this.#end(event.instanceId, event.time, end);
-        this.#lastFailureAt = event.time;
+        this.#unreplaced += 1;
         this.marks.push({ time: event.time, instanceId: event.instanceId, kind: end });
         break;
       }
@@ -92,7 +93,7 @@ export class MonitorStore {
   clear(): void {
     this.tracks.clear();
     this.marks.length = 0;
-    this.#lastFailureAt = undefined;
+    this.#unreplaced = 0;
     this.version += 1;
   }
 

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { collectErrors } from './support/browser.ts';
+import { useBuiltSite } from './support/suite.ts';
+
+const suite = useBuiltSite();
+const example = (file: string) => readFileSync(new URL(`../../content/examples/c2-leaky-cache/${file}`, import.meta.url), 'utf8');
+const cpuBound = [
+  'function fib(n: number): number {',
+  '  return n < 2 ? n : fib(n - 1) + fib(n - 2);',
+  '}',
+  'export const main_handler = async () => ({ fib: fib(30) });',
+].join('\n');
+
+/** A playground page whose editor can be pasted into (Monaco's auto-closing would change typed code). */
+async function openPlayground(path: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await suite.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(suite.url + path);
+  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+  await expect.poll(() => page.locator('[data-hs="invoke"]').isEnabled(), { timeout: 15_000 }).toBe(true);
+  return { page, errors };
+}
+
+async function pasteCode(page: Page, code: string): Promise<void> {
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+describe('the Monitor panel', () => {
+  test('a Load run of the leaky cache shows the saw-tooth: an out-of-memory kill, then a second instance', { timeout: 90_000 }, async () => {
+    const { page, errors } = await openPlayground('/playground/');
+    await pasteCode(page, example('index.ts'));
+    await page.locator('[data-hs="event"]').fill(example('event.json'));
+    // The smallest memory setting, one instance at a time and an open loop of 10 requests a second: about 1 MB more
+    // per request, so the instance is far over 64 MB by the browser's first memory figure (~20 s in), and the
+    // request after the kill starts its replacement.
+    await page.locator('[data-hs="settings"] summary').click();
+    await page.locator('[data-hs="memory"]').selectOption('64');
+    await page.locator('[data-hs="max-concurrency"]').fill('1');
+    await page.locator('[data-hs-tab="load"]').click();
+    await page.locator('[data-hs="load-requests"]').fill('600');
+    await page.locator('[data-hs="load-rate"]').fill('10');
+    await page.locator('[data-hs="load-start"]').click();
+    await page.locator('[data-hs-tab="monitor"]').click();
+
+    const killed = page.locator('[data-hs="monitor-instances"] li[data-end="out-of-memory"]');
+    const restarted = page.locator('[data-hs="monitor-instances"] li[data-restart]');
+    await expect.poll(() => killed.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect.poll(() => restarted.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.locator('[data-hs-tab="load"]').click();
+    await page.locator('[data-hs="load-stop"]').click();
+    await page.locator('[data-hs-tab="monitor"]').click();
+
+    expect(await killed.first().textContent()).toMatch(/^Instance \d+ · .*Heap used peak [\d.]+ MB · .*killed: out of memory at [\d.]+ s$/);
+    const firstKilled = Number(await killed.first().getAttribute('data-instance'));
+    expect(Number(await restarted.last().getAttribute('data-instance'))).toBeGreaterThan(firstKilled);
+    expect(await restarted.last().textContent()).toMatch(/^Instance \d+ · restart · started at/);
+    // Focused, the chart reads out each figure with its age.
+    await page.locator('.hs-monitor__plot').first().focus();
+    await page.keyboard.press('Home');
+    expect(await page.locator('[data-hs="monitor-readout"]').first().textContent()).toMatch(/Instance \d+: [\d.]+ MB \(measured \d+ s before it arrived\)/);
+    // The browser measures no CPU per worker: the panel says so instead of drawing zeros.
+    expect(await page.locator('[data-hs="monitor-cpu-note"]').isVisible()).toBe(true);
+    expect(await page.locator('.hs-monitor__chart').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test('in Chinese, the tab, its notes and the instance list speak Chinese', async () => {
+    const { page } = await openPlayground('/zh-cn/playground/');
+    await page.locator('[data-hs="invoke"]').click();
+    await page.locator('[data-hs="result-status"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-hs-tab="monitor"]').click();
+    expect(await page.locator('[data-hs-tab="monitor"]').textContent()).toBe('监控');
+    expect(await page.locator('[data-hs="monitor-cpu-note"]').textContent()).toContain('浏览器里测不了 CPU');
+    expect(await page.locator('[data-hs="monitor-instances"] li').first().textContent()).toMatch(/^实例 1 · 0\.0 秒时启动/);
+    await page.context().close();
+  });
+});
+
+/** Starts the Profile tab on a CPU-bound handler and waits for its answer. */
+async function profileFib(page: Page): Promise<void> {
+  await pasteCode(page, cpuBound);
+  await page.locator('[data-hs-tab="profile"]').click();
+  await page.locator('[data-hs="profile-run"]').click();
+  await expect.poll(() => page.locator('[data-hs="profile-run"]').getAttribute('aria-busy'), { timeout: 30_000 }).toBeNull();
+}
+
+describe('Profile', () => {
+  test('where Chromium has no profiler in Web Workers, it says so plainly and draws no samples', { timeout: 60_000 }, async () => {
+    const { page, errors } = await openPlayground('/playground/');
+    const workerHasProfiler = await page.evaluate(() => new Promise<boolean>((resolve) => {
+      const worker = new Worker(URL.createObjectURL(new Blob(['postMessage(typeof Profiler === "function")'], { type: 'text/javascript' })));
+      worker.onmessage = (event) => resolve(event.data === true);
+    }));
+    // Chromium 156 exposes the Self-Profiling API to workers only behind its ProfilerAPIForDedicatedWorker feature.
+    expect(workerHasProfiler, 'this Chromium offers Profiler in workers: test the flame chart here instead').toBe(false);
+    await profileFib(page);
+    expect(await page.locator('[data-hs="flame-chart"]').count()).toBe(0);
+    expect(await page.locator('[data-hs="profile-unavailable"]').textContent()).toContain('ProfilerAPIForDedicatedWorker');
+    // The invocation itself ran, and its result is in the Result tab.
+    expect(await page.locator('[data-hs="result-status"]').textContent()).toBe('Succeeded');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
