@@ -154,8 +154,9 @@ export class MonitorChart {
       ctx.lineTo(left + width, y);
       ctx.stroke();
       ctx.fillStyle = '#dc2626';
-      ctx.textAlign = 'right';
-      ctx.fillText(limit.label, left + width - 4 * ratio, y - 4 * ratio);
+      // At the left, where the first instance has barely begun to climb and no restart mark sits.
+      ctx.textAlign = 'left';
+      ctx.fillText(limit.label, left + 4 * ratio, y - 4 * ratio);
     }
     for (const { x, mark, count } of pileUp(this.options.marks(), (t) => u.valToPos(t, 'x', true), 6 * ratio)) {
       if (x < left - 1 || x > left + width + 1) continue;
