@@ -1,4 +1,5 @@
 import type { BuildOptions } from 'esbuild';
+import { authorColumn } from './bundle-contract.ts';
 import { buildOptions, VIRTUAL_NAMESPACE } from './options.ts';
 import type { FunctionSources } from './options.ts';
 import type { CompileResult, Diagnostic } from './browser-protocol.ts';
@@ -6,7 +7,7 @@ import type { CompileResult, Diagnostic } from './browser-protocol.ts';
 /** What esbuild and esbuild-wasm have in common: enough of `build` and its messages for a function's compile. */
 interface BuildMessage {
   text: string;
-  location: { file: string; line: number; column: number } | null;
+  location: { file: string; line: number; column: number; lineText?: string } | null;
 }
 export type Build = (options: BuildOptions) => Promise<{ outputFiles?: { text: string }[]; warnings: BuildMessage[] }>;
 
@@ -36,6 +37,8 @@ async function attempt(build: Build, sources: FunctionSources, format: 'cjs' | '
 }
 
 function toDiagnostic(message: BuildMessage): Diagnostic {
-  const file = message.location?.file.replace(`${VIRTUAL_NAMESPACE}:`, '') ?? '';
-  return { file, line: message.location?.line ?? 0, column: (message.location?.column ?? 0) + 1, message: message.text };
+  const location = message.location;
+  const file = location?.file.replace(`${VIRTUAL_NAMESPACE}:`, '') ?? '';
+  const column = (location?.column ?? 0) + 1;
+  return { file, line: location?.line ?? 0, column: location?.lineText === undefined ? column : authorColumn(location.lineText, column), message: message.text };
 }

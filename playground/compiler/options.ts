@@ -1,5 +1,5 @@
 import type { BuildOptions, Plugin } from 'esbuild';
-import { ASYNC_MODULE_BANNER, EXPORTS_FUNCTION, MODULE_PATHS_FUNCTION, VIRTUAL_NAMESPACE } from './bundle-contract.ts';
+import { ASYNC_MODULE_BANNER, EXPORTS_FUNCTION, PATHS_VARIABLE, pathsDeclaration, VIRTUAL_NAMESPACE } from './bundle-contract.ts';
 import { aliasCandidates, readFunctionTsconfig } from './tsconfig.ts';
 import type { FunctionTsconfig } from './tsconfig.ts';
 import { dirname, join, normalise } from './virtual-path.ts';
@@ -40,9 +40,6 @@ export interface FunctionSources {
  * with no imports left, whose body the runtime runs inside an async wrapper and awaits before the instance is ready.
  */
 export type BundleFormat = 'cjs' | 'async-module';
-
-/** Each source file's own binding of its paths (esbuild renames it per file where files share a scope). */
-const PATHS_VARIABLE = '__hello_serverless_paths';
 
 const ASYNC_ENTRY = '<async-module entry>';
 
@@ -128,14 +125,11 @@ export function virtualFilesPlugin(files: Record<string, string>, options: Plugi
  * after a "use strict" directive, which must stay first to keep its meaning. Unused, the call is dropped.
  */
 function withModulePaths(path: string, text: string): string {
-  const declaration = `var ${PATHS_VARIABLE} = /* @__PURE__ */ ${MODULE_PATHS_FUNCTION}(${JSON.stringify(path)});`;
   const hashbang = text.startsWith('#!') ? text.indexOf('\n') + 1 : 0;
   if (hashbang === 0 && text.startsWith('#!')) return text;
   const directive = /^\s*(['"])use strict\1;?/.exec(text.slice(hashbang));
   const at = hashbang + (directive ? directive[0].length : 0);
-  // A directive without its semicolon still ends where the declaration begins.
-  const separator = directive && !directive[0].endsWith(';') ? ';' : '';
-  return text.slice(0, at) + separator + declaration + text.slice(at);
+  return text.slice(0, at) + pathsDeclaration(path) + text.slice(at);
 }
 
 function lookup(table: Map<string, string>, wanted: string, spec: string) {

@@ -1,3 +1,4 @@
+import { authorColumn } from '../compiler/bundle-contract.ts';
 /**
  * Maps positions in the compiled bundle back to the user's sources, using the inline source map esbuild writes.
  * Only what stack traces need: decode the VLQ "mappings" and look up the segment at a generated line and column.
@@ -16,6 +17,7 @@ export interface SourceMap {
 
 interface RawSourceMap {
   sources: string[];
+  sourcesContent?: (string | null)[];
   mappings: string;
 }
 
@@ -31,13 +33,22 @@ export function readInlineSourceMap(bundle: string): SourceMap | undefined {
   try {
     const bytes = Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0));
     const raw = JSON.parse(new TextDecoder().decode(bytes)) as RawSourceMap;
-    return createSourceMap(raw.sources, decodeMappings(raw.mappings));
+    return createSourceMap(raw.sources, decodeMappings(raw.mappings), raw.sourcesContent ?? []);
   } catch {
     return undefined;
   }
 }
 
-function createSourceMap(sources: string[], lines: Segment[][]): SourceMap {
+function createSourceMap(sources: string[], lines: Segment[][], contents: (string | null)[]): SourceMap {
+  const sourceLines = new Map<number, string[]>();
+  const lineOf = (source: number, line: number): string => {
+    let split = sourceLines.get(source);
+    if (!split) {
+      split = (contents[source] ?? '').split('\n');
+      sourceLines.set(source, split);
+    }
+    return split[line] ?? '';
+  };
   return {
     lookup(line, column) {
       const segments = lines[line - 1];
@@ -51,7 +62,7 @@ function createSourceMap(sources: string[], lines: Segment[][]): SourceMap {
       found ??= segments[0];
       if (!found) return undefined;
       const source = sources[found[1]];
-      return source === undefined ? undefined : { source, line: found[2] + 1, column: found[3] + 1 };
+      return source === undefined ? undefined : { source, line: found[2] + 1, column: authorColumn(lineOf(found[1], found[2]), found[3] + 1) };
     },
   };
 }

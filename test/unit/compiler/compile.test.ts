@@ -3,8 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileDirectory, compileFiles, findEntry } from '../../../playground/compiler/node.ts';
+import { readInlineSourceMap } from '../../../playground/runtime/source-map.ts';
 
 describe('compiler', () => {
+  it('places errors and code on a file\'s first line where the author wrote them, whatever the compiler adds there', async () => {
+    const broken = await compileFiles({ entry: 'index.ts', files: { 'index.ts': 'import { x } from "./helper";\nexport const h = () => x;\n', 'helper.ts': 'export const x = ;\n' } });
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.diagnostics[0]).toMatchObject({ file: 'helper.ts', line: 1, column: 18 });
+
+    const compiled = await compileFiles({ entry: 'index.ts', files: { 'index.ts': 'export const g = () => __filename.length;' } });
+    expect(compiled.ok).toBe(true);
+    if (!compiled.ok) return;
+    const map = readInlineSourceMap(compiled.bundle);
+    const lines = compiled.bundle.split('\n');
+    const at = lines.findIndex((line) => line.includes('__filename.length') || line.includes('.filename.length'));
+    const column = lines[at]!.indexOf('.length') + 1;
+    expect(map?.lookup(at + 1, column)).toMatchObject({ source: 'hello-serverless:index.ts', line: 1, column: 24 });
+  });
+
   it('bundles TypeScript with helper modules into one CommonJS file with an inline source map', async () => {
     const result = await compileFiles({ entry: 'index.ts', files: { 'index.ts': "import { twice } from './lib/math';\nexport const handler = async (e: { n: number }) => twice(e.n);", 'lib/math.ts': 'export const twice = (n: number): number => n * 2;' } });
     expect(result.ok).toBe(true);
