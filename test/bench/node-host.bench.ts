@@ -97,8 +97,8 @@ function startInstance(on: InstanceHost = host, code = bundle, metrics?: () => v
   });
 }
 
-async function hostWarm(on: InstanceHost = host, metrics?: () => void): Promise<number[]> {
-  const instance = await startInstance(on, bundle, metrics);
+async function hostWarm(): Promise<number[]> {
+  const instance = await startInstance(host, bundle);
   const times: number[] = [];
   for (let i = 0; i < WARM_ROUNDS * 1.25; i++) {
     const started = performance.now();
@@ -106,6 +106,23 @@ async function hostWarm(on: InstanceHost = host, metrics?: () => void): Promise<
     if (i >= WARM_ROUNDS / 4) times.push(performance.now() - started);
   }
   await instance.stop();
+  return times;
+}
+
+/** Two instances, metrics off and on, invoked in turn, so drift on a shared machine falls on both alike. */
+async function interleavedWarm(offHost: InstanceHost, onHost: InstanceHost, metrics: () => void): Promise<{ off: number[]; on: number[] }> {
+  const off = await startInstance(offHost, bundle);
+  const on = await startInstance(onHost, bundle, metrics);
+  const times = { off: [] as number[], on: [] as number[] };
+  for (let i = 0; i < WARM_ROUNDS * 1.25; i++) {
+    for (const [name, instance] of [['off', off], ['on', on]] as const) {
+      const started = performance.now();
+      await instance.invoke(`${name}${i}`);
+      if (i >= WARM_ROUNDS / 4) times[name].push(performance.now() - started);
+    }
+  }
+  await off.stop();
+  await on.stop();
   return times;
 }
 
@@ -218,9 +235,10 @@ const spawn = median(await repeat(COLD_ROUNDS, bareCold));
 const hostOnlyCold = median(await repeat(COLD_ROUNDS, hostCold));
 const cold = median(await repeat(COLD_ROUNDS, platformCold));
 platform.shutdown();
-const metricsOff = median(await hostWarm(new NodeInstanceHost({ metricsIntervalMs: 0 })));
 let samples = 0;
-const metricsOn = median(await hostWarm(new NodeInstanceHost({ metricsIntervalMs: 100 }), () => samples++));
+const monitoring = await interleavedWarm(new NodeInstanceHost({ metricsIntervalMs: 0 }), new NodeInstanceHost({ metricsIntervalMs: 100 }), () => samples++);
+const metricsOff = median(monitoring.off);
+const metricsOn = median(monitoring.on);
 const { plain, profiled } = await profilerCost();
 
 const us = (ms: number) => `${(ms * 1000).toFixed(1)} us`;
