@@ -666,7 +666,7 @@ export const terms: readonly Term[] = [
     id: 'memory-limit',
     en: 'Memory limit (OOM)',
     zh: '内存超限',
-    reject: ['内存不足'],
+    reject: ['内存不足', '内存溢出'],
     source: 'Tencent Cloud docs 583/46743 (内存超限); serverlesscloud.cn 2019-08-23 (Kong Lingfei\'s talk)',
     glossary: {
       section: 'errors',
