@@ -6,6 +6,8 @@ import type { Dialect } from '../faas/protocol.ts';
 import { declaredRuntime } from '../project/declared-runtime.ts';
 import { parseProjectDocument, parseProjectFile, PROJECT_FILE_NAMES, ProjectFileError, SCRIPT_FILE_NAMES } from '../project/project-file.ts';
 import type { ProjectFile, ProjectFunction, VariableContext } from '../project/project-file.ts';
+import { functionLayers } from './function-layers.ts';
+import type { FunctionLayers } from './function-layers.ts';
 import { UsageError } from './usage-error.ts';
 
 /**
@@ -29,6 +31,8 @@ export interface FunctionConfig {
   declared?: ProjectFunction;
   /** What the project file says that cannot be honoured here; the commands print them. */
   warnings: string[];
+  /** The project's layers the function binds: compiled as its `/opt`, searched for packages at run time. */
+  layers: FunctionLayers;
 }
 
 export interface ConfigFlags {
@@ -132,8 +136,11 @@ function settle(dir: string, file: string | undefined, declared: ProjectFunction
   const timeoutS = flags.timeoutS ?? declared?.timeoutS ?? DEFAULT_TIMEOUT_S;
   if (!Number.isInteger(memoryMb) || memoryMb < 16 || memoryMb > 10240) throw new UsageError(`memory must be a whole number of MB from 16 to 10240, got ${memoryMb}`);
   if (!(timeoutS > 0 && timeoutS <= 900)) throw new UsageError(`timeout must be more than 0 and at most 900 seconds, got ${timeoutS}`);
-  const runtime = declaredRuntime(dialect, declared?.runtime, Number(process.versions.node.split('.')[0]));
+  const ourNodeMajor = Number(process.versions.node.split('.')[0]);
+  const runtime = declaredRuntime(dialect, declared?.runtime, ourNodeMajor);
   if (runtime.refusal !== undefined) throw new UsageError(`${source ?? dir}: ${runtime.refusal}`);
+  const declaredMajor = Number(/^nodejs(\d+)/i.exec(declared?.runtime ?? '')?.[1] ?? ourNodeMajor);
+  const layers = functionLayers(dir, declared?.layers, dialect, declaredMajor, source ?? dir);
   return {
     root,
     handlerFile,
@@ -146,6 +153,7 @@ function settle(dir: string, file: string | undefined, declared: ProjectFunction
     source: source ?? file ?? dir,
     ...(declared ? { declared } : {}),
     warnings: [...fileWarnings, ...(declared?.warnings ?? []), ...runtime.warnings, ...(readFunctionTsconfig(filesIn(root))?.warnings ?? [])],
+    layers,
   };
 }
 

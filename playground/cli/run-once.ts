@@ -31,7 +31,7 @@ const END_SAMPLE_WAIT_MS = 1000;
  */
 export async function runOnce(config: FunctionConfig, bundle: string, event: unknown, onLog: LogListener, inspector?: InspectorOptions, watch?: RunWatch): Promise<InvocationRecord> {
   const clock = new ClosableClock(new RealClock());
-  const host = new NodeInstanceHost({ functionRoot: config.root, clock, ...(inspector ? { inspector } : {}), ...watchedHost(watch) });
+  const host = new NodeInstanceHost({ functionRoot: config.root, modulePath: config.layers.modulePath, clock, ...(inspector ? { inspector } : {}), ...watchedHost(watch) });
   const platform = new Platform({ clock, host, keepLogs: false, requestIds: randomUUID, ...(inspector ? { initLimitMs: DEBUG_TIME_LIMIT_MS } : {}) });
   const endSample = watch ? new EndSampleWait() : undefined;
   platform.on((e) => {

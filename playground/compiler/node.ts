@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { join as joinVirtual } from './virtual-path.ts';
 import * as esbuild from 'esbuild';
 import type { CompileResult, Diagnostic } from './browser-protocol.ts';
 import { compileWith } from './compile-function.ts';
@@ -39,14 +40,22 @@ export function findEntry(files: Record<string, string>, handlerFile: string): s
   return [base, ...SOURCE_EXTENSIONS.map((ext) => base + ext)].find((path) => path in files && !path.endsWith('.json'));
 }
 
-export async function compileDirectory(dir: string, handlerFile: string): Promise<CompileResult> {
+/**
+ * Compiles the function in `dir`. `layers` are the folders the project binds as its layers, in binding order: their
+ * files join the function's, by their paths from `dir`, and are what `/opt/` shows.
+ */
+export async function compileDirectory(dir: string, handlerFile: string, layers: string[] = []): Promise<CompileResult> {
   const files = readSourceTree(dir);
+  const opt = layers.map((layer) => normalise(relative(dir, layer)));
+  layers.forEach((layer, i) => {
+    for (const [path, text] of Object.entries(readSourceTree(layer))) files[joinVirtual(opt[i] ?? '', path)] = text;
+  });
   const entry = findEntry(files, handlerFile);
   if (entry === undefined) {
     const tried = SOURCE_EXTENSIONS.filter((ext) => ext !== '.json').map((ext) => handlerFile + ext).join(', ');
     return { ok: false, diagnostics: [{ file: handlerFile, line: 0, column: 0, message: `No handler file in ${dir}: tried ${tried}` }] };
   }
-  const compiled = await compileFiles({ entry, files });
+  const compiled = await compileFiles({ entry, files, ...(layers.length > 0 ? { opt } : {}) });
   return compiled.ok ? { ...compiled, bundle: withRealSourcePaths(compiled.bundle, dir) } : compiled;
 }
 

@@ -14,8 +14,9 @@ export { VIRTUAL_NAMESPACE } from './bundle-contract.ts';
  * Sources are virtual files: paths relative to the function root ("index.ts", "lib/db.ts", "data.json").
  * Rules for what an `import`/`require` resolves to:
  * - relative specifiers ("./lib/db") resolve among the virtual files, trying the extensions below and index files;
- * - layers: the `layer/` folder is shared code, reachable from every function as `/opt/<path>` (where SCF and
- *   Lambda mount layers) or as the bare alias `layer/<path>`;
+ * - layers: `/opt/<path>` (where SCF and Lambda mount layers) is the function's layer folders, the last that has
+ *   the file winning: the layers the project file binds, else the function's own `layer/` folder, which is also
+ *   reachable as the bare alias `layer/<path>`;
  * - Node built-ins ("fs", "node:path") stay external: the runtime's `require` supplies them (real modules in
  *   Node, small shims in the browser);
  * - the function's tsconfig.json / jsconfig.json `paths` and `baseUrl` aliases resolve among the virtual files;
@@ -30,8 +31,10 @@ export const SOURCE_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', 
 export interface FunctionSources {
   /** Path of the entry file relative to the function root, e.g. "index.ts". */
   entry: string;
-  /** Every source file of the function, and of the `layer/` folder, by path relative to the root. */
+  /** Every source file of the function and of its layers, by path relative to the root ("../layers/x/util.js"). */
   files: Record<string, string>;
+  /** The layers' folders among `files`, in binding order: what `/opt/` shows. Without it, the `layer/` folder. */
+  opt?: string[];
 }
 
 /**
@@ -67,14 +70,17 @@ export function buildOptions(sources: FunctionSources, format: BundleFormat = 'c
       'import.meta.filename': `${PATHS_VARIABLE}.filename`,
     },
     tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: false, preserveValueImports: false, ...tsconfig?.compilerOptions } },
-    plugins: [virtualFilesPlugin(sources.files, { tsconfig, ...(format === 'cjs' ? {} : { asyncEntry: entry }) })],
+    plugins: [virtualFilesPlugin(sources.files, { tsconfig, ...(sources.opt ? { opt: sources.opt } : {}), ...(format === 'cjs' ? {} : { asyncEntry: entry }) })],
   };
 }
 
-const LAYER_PREFIXES = ['/opt/', 'layer/'];
+const OPT = '/opt/';
+const LAYER_ALIAS = 'layer/';
 
 interface PluginOptions {
   tsconfig?: FunctionTsconfig | undefined;
+  /** The folders `/opt/` shows, in binding order (see FunctionSources.opt). */
+  opt?: string[];
   /** In `async-module` builds: the real entry, which a generated entry imports and hands to the runtime. */
   asyncEntry?: string;
 }
@@ -86,6 +92,7 @@ export function virtualFilesPlugin(files: Record<string, string>, options: Plugi
   const table = new Map<string, string>();
   for (const [path, text] of Object.entries(files)) table.set(normalise(path), text);
   const { tsconfig, asyncEntry } = options;
+  const optLastFirst = [...(options.opt ?? ['layer'])].reverse();
 
   return {
     name: 'hello-serverless-virtual-files',
@@ -95,8 +102,11 @@ export function virtualFilesPlugin(files: Record<string, string>, options: Plugi
         const spec = args.path;
         if (args.kind === 'entry-point') return spec === ASYNC_ENTRY ? { path: spec, namespace: VIRTUAL_NAMESPACE } : lookup(table, spec, spec);
         if (args.importer === ASYNC_ENTRY) return lookup(table, spec, spec);
-        const layer = LAYER_PREFIXES.find((prefix) => spec.startsWith(prefix));
-        if (layer) return lookup(table, `layer/${spec.slice(layer.length)}`, spec);
+        if (spec.startsWith(OPT)) {
+          const inLayer = optLastFirst.map((dir) => find(table, join(dir, spec.slice(OPT.length)))).find((found) => found !== undefined);
+          return inLayer === undefined ? notFound(spec, optLastFirst.map((dir) => join(dir, spec.slice(OPT.length)))) : { path: inLayer, namespace: VIRTUAL_NAMESPACE };
+        }
+        if (spec.startsWith(LAYER_ALIAS)) return lookup(table, spec, spec);
         if (spec.startsWith('./') || spec.startsWith('../')) {
           return lookup(table, join(dirname(args.importer), spec), spec);
         }
@@ -134,10 +144,11 @@ function withModulePaths(path: string, text: string): string {
 
 function lookup(table: Map<string, string>, wanted: string, spec: string) {
   const found = find(table, wanted);
-  if (found === undefined) {
-    return { errors: [{ text: `Cannot resolve "${spec}": no file ${normalise(wanted)} (tried ${SOURCE_EXTENSIONS.join(', ')} and index files)` }] };
-  }
-  return { path: found, namespace: VIRTUAL_NAMESPACE };
+  return found === undefined ? notFound(spec, [wanted]) : { path: found, namespace: VIRTUAL_NAMESPACE };
+}
+
+function notFound(spec: string, wanted: string[]) {
+  return { errors: [{ text: `Cannot resolve "${spec}": no file ${wanted.map(normalise).join(' or ')} (tried ${SOURCE_EXTENSIONS.join(', ')} and index files)` }] };
 }
 
 function find(table: Map<string, string>, wanted: string): string | undefined {

@@ -1,9 +1,12 @@
-/** Paths of virtual files: relative to the function root, "/"-separated, without "." or ".." parts. */
+/**
+ * Paths of virtual files: relative to the function root, "/"-separated, without "." parts, and with ".." only at
+ * the start, for a layer's files outside the function's folder ("../layers/common/nodejs/util.js").
+ */
 export function normalise(path: string): string {
   const out: string[] = [];
   for (const part of path.replace(/\\/g, '/').split('/')) {
     if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
+    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
     else out.push(part);
   }
   return out.join('/');

@@ -2,6 +2,7 @@ import { parse } from 'yaml';
 import type { Dialect } from '../faas/protocol.ts';
 import { CLOUDFORMATION_TAGS } from './cloudformation.ts';
 import { assign, FieldReader, isRecord, routePath, str, yes } from './field-reader.ts';
+import { frameworkLayers } from './framework-layers.ts';
 import { ProjectFileError } from './project-model.ts';
 import type { FunctionEvent, HttpEvent, ProjectFile, ProjectFunction, ScheduleEvent } from './project-model.ts';
 import { readSamTemplate } from './sam-template.ts';
@@ -10,7 +11,7 @@ import { resolveVariables } from './variables.ts';
 import type { VariableContext } from './variables.ts';
 
 export { ProjectFileError } from './project-model.ts';
-export type { FunctionEvent, HttpEvent, ProjectFile, ProjectFormat, ProjectFunction, ScheduleEvent } from './project-model.ts';
+export type { FunctionEvent, HttpEvent, LocalLayer, ProjectFile, ProjectFormat, ProjectFunction, ScheduleEvent } from './project-model.ts';
 export { isRecord } from './field-reader.ts';
 export type { VariableContext } from './variables.ts';
 
@@ -108,6 +109,7 @@ function readFramework(read: FieldReader, doc: Record<string, unknown>): Project
       dialect,
       runtime: read.string(`functions.${name}.runtime`, value.runtime) ?? read.string('provider.runtime', provider.runtime),
       region: read.string('provider.region', provider.region),
+      layers: value.layers === undefined ? frameworkLayers(read, 'provider.layers', provider.layers, doc.layers) : frameworkLayers(read, `functions.${name}.layers`, value.layers, doc.layers),
     });
     return fn;
   }));

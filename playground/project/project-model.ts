@@ -34,11 +34,19 @@ export interface ProjectFunction {
   runtime?: string;
   /** The region the file deploys to (Framework `provider.region`, SCF `region`). */
   region?: string;
-  /** Local layer folders (SAM `AWS::Serverless::LayerVersion` ContentUri), relative to the file's folder. */
-  layers?: string[];
+  /** The function's layers that the project builds from a local folder, in binding order (a later one's files win). */
+  layers?: LocalLayer[];
   /** What the file says about this function alone that cannot be honoured here (the file's own are in ProjectFile). */
   warnings?: string[];
   events: FunctionEvent[];
+}
+
+/** A layer whose content is a folder of the project: its files are what `/opt` shows on the platform. */
+export interface LocalLayer {
+  /** As the file names it: the SAM resource's logical ID, the key under the Framework's `layers`. */
+  name: string;
+  /** The folder, relative to the file's folder (SAM `ContentUri`, Framework `layers.NAME.path`). */
+  path: string;
 }
 
 export type FunctionEvent = HttpEvent | ScheduleEvent;

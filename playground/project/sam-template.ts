@@ -1,7 +1,7 @@
 import { describeIntrinsic, intrinsicName } from './cloudformation.ts';
 import { assign, isRecord, routePath, templateEvents, templateFunctionSettings } from './field-reader.ts';
 import type { FieldReader } from './field-reader.ts';
-import type { FunctionEvent, ProjectFile, ProjectFunction } from './project-model.ts';
+import type { FunctionEvent, LocalLayer, ProjectFile, ProjectFunction } from './project-model.ts';
 
 /**
  * An AWS SAM template.yaml: each `AWS::Serverless::Function` resource, over the `Globals.Function` defaults, with
@@ -67,14 +67,14 @@ function codeUri(read: FieldReader, where: string, value: unknown): string | und
 }
 
 /** Local layer folders: `Ref`s to `AWS::Serverless::LayerVersion` resources with a local ContentUri. */
-function layers(read: FieldReader, where: string, resources: Record<string, unknown>, entries: unknown[]): string[] | undefined {
-  const out: string[] = [];
+function layers(read: FieldReader, where: string, resources: Record<string, unknown>, entries: unknown[]): LocalLayer[] | undefined {
+  const out: LocalLayer[] = [];
   for (const entry of entries) {
     const ref = isRecord(entry) && typeof entry.Ref === 'string' ? entry.Ref : undefined;
     const layer = ref === undefined ? undefined : resources[ref];
     const content = isRecord(layer) && layer.Type === 'AWS::Serverless::LayerVersion' && isRecord(layer.Properties) ? layer.Properties.ContentUri : undefined;
-    if (typeof content === 'string') {
-      out.push(content);
+    if (ref !== undefined && typeof content === 'string') {
+      out.push({ name: ref, path: content });
       continue;
     }
     const shown = typeof entry === 'string' ? entry : isRecord(entry) && intrinsicName(entry) ? describeIntrinsic(entry) : JSON.stringify(entry);

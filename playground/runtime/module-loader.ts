@@ -1,4 +1,5 @@
 import { ASYNC_MODULE_BANNER, EXPORTS_FUNCTION, MODULE_PATHS_FUNCTION } from '../compiler/bundle-contract.ts';
+import { normalise } from '../compiler/virtual-path.ts';
 
 /**
  * Lines the module wrapper adds before the bundle: none, because debuggers map the evaluated script's positions
@@ -52,8 +53,9 @@ export function evaluateBundle(bundle: string, scope: ModuleScope, bundleFile: s
   return isAsync ? (returned as Promise<unknown>).then(done) : done();
 }
 
+/** `path` is relative to the root; a layer's file outside the function's folder starts with "..". */
 export function modulePaths(root: string, path: string): ModulePaths {
-  const filename = `${root.replace(/\/+$/, '')}/${path}`;
+  const filename = `/${normalise(`${root}/${path}`)}`;
   return { filename, dirname: filename.slice(0, filename.lastIndexOf('/')) || '/', url: `file://${encodeURI(filename).replace(/[?#]/g, encodeURIComponent)}` };
 }
 

@@ -41,7 +41,7 @@ export async function invoke(args: string[], io: CliIO): Promise<number> {
   const watch = watchFromFlags(values);
   const event = await readEvent(values.event, io);
 
-  const compiled = await compileDirectory(config.root, config.handlerFile);
+  const compiled = await compileDirectory(config.root, config.handlerFile, config.layers.dirs);
   if (!compiled.ok) {
     io.stderr(`Compile failed (${compiled.diagnostics.length} error${compiled.diagnostics.length === 1 ? '' : 's'}):\n`);
     for (const d of compiled.diagnostics) io.stderr(`  ${formatDiagnostic(d)}\n`);

@@ -63,14 +63,14 @@ export async function load(args: string[], io: CliIO): Promise<number> {
   const watch = new CommandWatch(monitorFromFlags(values), true);
   const event = await readEvent(values.event, io);
 
-  const compiled = await compileDirectory(config.root, config.handlerFile);
+  const compiled = await compileDirectory(config.root, config.handlerFile, config.layers.dirs);
   if (!compiled.ok) {
     io.stderr(`Compile failed:\n${compiled.diagnostics.map((d) => `  ${formatDiagnostic(d)}\n`).join('')}`);
     return 2;
   }
 
   const clock = new ClosableClock(new RealClock());
-  const host = new NodeInstanceHost({ functionRoot: config.root, clock, metricsIntervalMs: watch.sampling ? 100 : 0, ...(watch.profile ? { profile: watch.profile } : {}) });
+  const host = new NodeInstanceHost({ functionRoot: config.root, modulePath: config.layers.modulePath, clock, metricsIntervalMs: watch.sampling ? 100 : 0, ...(watch.profile ? { profile: watch.profile } : {}) });
   const platform = new Platform({ clock, host, keepLogs: false, requestIds: randomUUID });
   let instancesStarted = 0;
   platform.on((e) => {

@@ -7,6 +7,8 @@ import { NodeInstanceHost } from '../../hosts/node/node-instance-host.ts';
 export interface ServeHostOptions {
   /** The function's code folder, which its instances read files and packages from. */
   functionRoot: string;
+  /** Where its layers' packages are (the layers' NODE_PATH). */
+  modulePath: string[];
   clock: Clock;
   inspector?: InspectorOptions;
 }
@@ -16,7 +18,7 @@ export interface ServeHostOptions {
  * instance at a time, for instance) belong here, so every instance serve starts gets them.
  */
 export function createServeHost(options: ServeHostOptions): InstanceHost {
-  return new NodeInstanceHost({ functionRoot: options.functionRoot, clock: options.clock, ...(options.inspector ? { inspector: options.inspector } : {}) });
+  return new NodeInstanceHost({ functionRoot: options.functionRoot, modulePath: options.modulePath, clock: options.clock, ...(options.inspector ? { inspector: options.inspector } : {}) });
 }
 
 /** One Platform, several functions whose code may live in different folders: each function's own host starts its instances. */

@@ -29,7 +29,7 @@ export function reloadOnChange(functions: ServedFunctions, log: AccessLog): Runn
   const reload = async (root: string, changed: string): Promise<void> => {
     for (const served of functions.all().filter((f) => f.config.root === root)) {
       const { config } = served;
-      const compiled = await compileDirectory(root, config.handlerFile);
+      const compiled = await compileDirectory(root, config.handlerFile, config.layers.dirs);
       if (stopped) return;
       if (!compiled.ok) {
         const where = compiled.diagnostics.map((d) => `  ${formatDiagnostic({ ...d, file: shownPath(join(root, d.file)) })}\n`).join('');

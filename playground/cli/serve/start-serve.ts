@@ -60,7 +60,7 @@ export async function startServe(options: ServeOptions, io: CliIO): Promise<Runn
 
   const clock = new ClosableClock(new RealClock());
   const hosts = new FunctionHosts();
-  for (const config of project.functions) hosts.add(config.functionName, createServeHost({ functionRoot: config.root, clock, ...(options.inspector ? { inspector: options.inspector } : {}) }));
+  for (const config of project.functions) hosts.add(config.functionName, createServeHost({ functionRoot: config.root, modulePath: config.layers.modulePath, clock, ...(options.inspector ? { inspector: options.inspector } : {}) }));
   const platform = new Platform({ clock, host: hosts, keepLogs: true, requestIds: randomUUID, ...(options.inspector ? { initLimitMs: DEBUG_TIME_LIMIT_MS } : {}) });
   const functions = new ServedFunctions(platform, options);
   project.functions.forEach((config, i) => functions.deploy(config, bundles[i]!));
@@ -103,7 +103,7 @@ export async function startServe(options: ServeOptions, io: CliIO): Promise<Runn
 async function compileAll(configs: FunctionConfig[]): Promise<string[]> {
   const bundles: string[] = [];
   for (const config of configs) {
-    const compiled = await compileDirectory(config.root, config.handlerFile);
+    const compiled = await compileDirectory(config.root, config.handlerFile, config.layers.dirs);
     if (!compiled.ok) {
       throw new ServeCompileError(`${config.functionName} does not compile:\n${compiled.diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
     }

@@ -1,7 +1,7 @@
 import { initMessage, invokeMessage } from '../host-messages.ts';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Clock } from '../../faas/clock.ts';
 import type { ExitReason, InstanceHandle, InstanceHost, InstanceListener, InstanceSpec, InvokeRequest, StartPhases } from '../../faas/instance-host.ts';
@@ -30,6 +30,11 @@ export interface NodeInstanceHostOptions {
   profile?: CpuProfileRequest;
   /** Each instance opens the Node inspector (debug one instance at a time: two cannot share a fixed port). */
   inspector?: InspectorOptions;
+  /**
+   * Folders searched for packages after the function's own node_modules: the NODE_PATH the platform sets for the
+   * function's layers (/opt/nodejs/node_modules and its kin), as their folders on this disk.
+   */
+  modulePath?: string[];
 }
 
 const DEFAULT_SAMPLE_MS = 100;
@@ -91,7 +96,7 @@ class NodeInstance implements InstanceHandle {
       eval: true,
       workerData,
       ...(inspector ? { transferList: inspector.transfer } : {}),
-      env: { PATH: '/usr/local/bin:/usr/bin:/bin', LANG: 'en_US.UTF-8' },
+      env: { PATH: '/usr/local/bin:/usr/bin:/bin', LANG: 'en_US.UTF-8', ...(options.modulePath?.length ? { NODE_PATH: options.modulePath.join(delimiter) } : {}) },
       execArgv: [],
       stdout: true,
       stderr: true,

@@ -56,7 +56,7 @@ describe('real projects: other project formats', () => {
     const project = readProjectFile(fixture('real-sam'));
     expect(project?.format).toBe('sam');
     const hello = project?.functions.find((fn) => fn.name === 'HelloFunction');
-    expect(hello).toMatchObject({ handler: 'app.lambdaHandler', codeDir: 'hello/', runtime: 'nodejs20.x', memoryMb: 256, timeoutS: 5, layers: ['layers/common'] });
+    expect(hello).toMatchObject({ handler: 'app.lambdaHandler', codeDir: 'hello/', runtime: 'nodejs20.x', memoryMb: 256, timeoutS: 5, layers: [{ name: 'CommonLayer', path: 'layers/common' }] });
     expect(hello?.events).toEqual([
       { kind: 'http', api: 'rest', method: 'GET', path: '/hello/{name}', cors: false },
       { kind: 'http', api: 'http', method: 'ANY', path: '$default', cors: false },
