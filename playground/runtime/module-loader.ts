@@ -1,5 +1,4 @@
 import { ASYNC_MODULE_BANNER, EXPORTS_FUNCTION, MODULE_PATHS_FUNCTION } from '../compiler/bundle-contract.ts';
-import { normalise } from '../compiler/virtual-path.ts';
 
 /**
  * Lines the module wrapper adds before the bundle: none, because debuggers map the evaluated script's positions
@@ -55,7 +54,12 @@ export function evaluateBundle(bundle: string, scope: ModuleScope, bundleFile: s
 
 /** `path` is relative to the root; a layer's file outside the function's folder starts with "..". */
 export function modulePaths(root: string, path: string): ModulePaths {
-  const filename = `/${normalise(`${root}/${path}`)}`;
+  const parts: string[] = [];
+  for (const part of `${root}/${path}`.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '' && part !== '.') parts.push(part);
+  }
+  const filename = `/${parts.join('/')}`;
   return { filename, dirname: filename.slice(0, filename.lastIndexOf('/')) || '/', url: `file://${encodeURI(filename).replace(/[?#]/g, encodeURIComponent)}` };
 }
 
