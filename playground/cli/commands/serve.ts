@@ -12,8 +12,8 @@ the project runs on real worker instances that stay warm between requests, reque
 one is logged (method, path, status, function, instance, cold or warm, duration, billed duration) with the
 function's own log lines under it.
 
-Routes come from serverless.yml: Serverless Framework "http" events (REST API, v1 event), "httpApi" events (HTTP
-API, v2 event; "*" is the $default route; {param} and {proxy+} paths), Tencent SCF "apigw" triggers (SCF's API
+Routes come from the project file (serverless.yml/.ts/.js, or a SAM template.yaml's Api and HttpApi events):
+Serverless Framework "http" events (REST API, v1 event), "httpApi" events (HTTP API, v2 event; "*" is the $default route; {param} and {proxy+} paths), Tencent SCF "apigw" triggers (SCF's API
 gateway event). Without a project file, the one function answers every path (SCF gateway shapes for an SCF
 function, HTTP API v2 for a Lambda one). Timer triggers ("schedule: rate(5 minutes)", "cron(0 2 * * ? *)" in UTC,
 SCF's seven-field cron) fire on the real clock while serve runs.
