@@ -13,9 +13,10 @@ one is logged (method, path, status, function, instance, cold or warm, duration,
 function's own log lines under it.
 
 Routes come from the project file (serverless.yml/.ts/.js, or a SAM template.yaml's Api and HttpApi events):
-Serverless Framework "http" events (REST API, v1 event), "httpApi" events (HTTP API, v2 event; "*" is the $default route; {param} and {proxy+} paths), Tencent SCF "apigw" triggers (SCF's API
-gateway event). Without a project file, the one function answers every path (SCF gateway shapes for an SCF
-function, HTTP API v2 for a Lambda one). Timer triggers ("schedule: rate(5 minutes)", "cron(0 2 * * ? *)" in UTC,
+Serverless Framework "http" events (REST API, v1 event), "httpApi" events (HTTP API, v2 event; "*" is the
+$default route; {param} and {proxy+} paths), Tencent SCF "apigw" triggers (SCF's API gateway event). Without a
+project file, the one function answers every path (SCF gateway shapes for an SCF function, HTTP API v2 for a
+Lambda one). Timer triggers ("schedule: rate(5 minutes)", "cron(0 2 * * ? *)" in UTC,
 SCF's seven-field cron) fire on the real clock while serve runs.
 
 The same server answers Lambda's Invoke API, so an AWS SDK with endpoint http://HOST:PORT can call the functions:
