@@ -90,7 +90,7 @@ export function layoutTimeline(model: TimelineModel, now: number, width: number,
     // The tag sits on the handler part (the hatching stays readable); a bar too narrow for it gets the tag just
     // after it, unless that would overlap the previous tag on the lane.
     const tag = bar.kind === 'cold' ? labels.cold : labels.warm;
-    const tagWidth = tag.length * 7 + 6;
+    const tagWidth = tagTextWidth(tag) + 6;
     const inside = handlerWidth >= tagWidth;
     const tagX = inside ? cursor + 3 : left + total + 3;
     if (inside || tagX >= (tagEnds.get(index) ?? -Infinity)) {
@@ -136,4 +136,11 @@ export function formatOffset(ms: number): string {
   if (ms < 1000) return `${Math.round(ms * 10) / 10} ms`;
   if (ms < 60_000) return `${Math.round(ms / 100) / 10} s`;
   return `${Math.round(ms / 6000) / 10} min`;
+}
+
+/** The tag's text width at the timeline's small font: CJK characters are full-width, about twice a Latin letter. */
+function tagTextWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(char) ? 12 : 7;
+  return width;
 }

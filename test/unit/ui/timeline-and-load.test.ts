@@ -33,6 +33,14 @@ describe('the timeline', () => {
     expect(layout.targets.map((t) => t.label)).toEqual(['r1 cold', 'r2 warm']);
   });
 
+  test('sizes a Chinese tag for full-width characters, so 冷启动 gets more room than "cold"', () => {
+    const model = new TimelineModel();
+    model.requestFinished(bar({ requestId: 'r1', kind: 'cold', arrival: 0, start: 30, end: 40, spawnMs: 5, loadMs: 5, initMs: 20 }));
+    const tagWidth = (cold: string): number | undefined => layoutTimeline(model, 200, 800, { ...labels, cold }).shapes.find((s) => s.kind === 'text' && s.requestId === 'r1')?.width;
+    expect(tagWidth('冷启动')! - 6).toBeGreaterThanOrEqual(3 * 12);
+    expect(tagWidth('冷启动')!).toBeGreaterThan(tagWidth('cold')!);
+  });
+
   test('puts the cold start phases before the handler and keeps the bars in time order', () => {
     const model = new TimelineModel();
     model.requestFinished(bar({ requestId: 'r1', kind: 'cold', arrival: 0, start: 30, end: 40, spawnMs: 10, loadMs: 0, initMs: 20 }));
