@@ -8,18 +8,15 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltSite } from './support/suite.ts';
+import { playgroundReady } from './support/playground-page.ts';
 
 const suite = useBuiltSite();
 
-async function ready(page: Page): Promise<void> {
-  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
-  await expect.poll(() => page.locator('[data-hs="invoke"]').isEnabled(), { timeout: 30_000 }).toBe(true);
-}
 
 async function openPlayground(url = `${suite.url}/playground/`): Promise<Page> {
   const page = await suite.browser.newPage();
   await page.goto(url);
-  await ready(page);
+  await playgroundReady(page);
   return page;
 }
 
@@ -85,7 +82,7 @@ describe('the engine behind the playground page', () => {
     const sharer = await suite.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await sharer.newPage();
     await page.goto(`${suite.url}/playground/`);
-    await ready(page);
+    await playgroundReady(page);
     await typeCode(page, "export const main_handler = async () => ({ shared: 'from the link 分享' });");
     await page.locator('[data-hs="share"]').click();
     const notice = page.locator('[data-hs="notice"]');
@@ -97,7 +94,7 @@ describe('the engine behind the playground page', () => {
     const fresh = await suite.browser.newContext();
     const opened = await fresh.newPage();
     await opened.goto(url);
-    await ready(opened);
+    await playgroundReady(opened);
     expect(await editorText(opened)).toContain("shared: 'from the link 分享'");
     expect(await opened.locator('[data-hs="notice"]').textContent()).toContain('Nothing has run');
     expect(await opened.locator('[data-hs="result-status"]').count()).toBe(0);
@@ -115,7 +112,7 @@ describe('the engine behind the playground page', () => {
     await typeCode(page, "export const main_handler = async () => 'kept across a reload';");
     await invokeAndWait(page);
     await page.reload();
-    await ready(page);
+    await playgroundReady(page);
     expect(await editorText(page)).toContain("'kept across a reload'");
     await page.close();
   });

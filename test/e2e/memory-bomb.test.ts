@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { serveBuiltSite } from './support/site.ts';
 import type { StaticSite } from './support/static-server.ts';
 import { launchDebuggableBrowser, type DebuggableBrowser } from './support/debuggable-browser.ts';
+import { playgroundReady } from './support/playground-page.ts';
 
 let site: StaticSite;
 let chromium: DebuggableBrowser;
@@ -36,8 +37,7 @@ async function openPlayground(): Promise<Page> {
   const browser = await chromium.connect();
   const page = await browser.contexts()[0]!.newPage();
   await page.goto(`${site.url}/playground/`);
-  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
-  await expect.poll(() => page.locator('[data-hs="invoke"]').isEnabled(), { timeout: 30_000 }).toBe(true);
+  await playgroundReady(page);
   return page;
 }
 

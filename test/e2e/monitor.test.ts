@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { collectErrors } from './support/browser.ts';
 import { useBuiltSite } from './support/suite.ts';
+import { playgroundReady } from './support/playground-page.ts';
 
 const suite = useBuiltSite();
 const example = (file: string) => readFileSync(new URL(`../../content/examples/c2-leaky-cache/${file}`, import.meta.url), 'utf8');
@@ -19,8 +20,7 @@ async function openPlayground(path: string): Promise<{ page: Page; errors: strin
   const page = await context.newPage();
   const errors = collectErrors(page);
   await page.goto(suite.url + path);
-  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
-  await expect.poll(() => page.locator('[data-hs="invoke"]').isEnabled(), { timeout: 15_000 }).toBe(true);
+  await playgroundReady(page);
   return { page, errors };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { collectErrors } from './support/browser.ts';
 import { useBuiltSite } from './support/suite.ts';
+import { playgroundReady } from './support/playground-page.ts';
 
 const suite = useBuiltSite();
 
@@ -9,8 +10,7 @@ async function openPlayground(path: string, viewport = { width: 1280, height: 80
   const page = await suite.browser.newPage({ viewport });
   const errors = collectErrors(page);
   await page.goto(suite.url + path);
-  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
-  await expect.poll(() => page.locator('[data-hs="invoke"]').isEnabled(), { timeout: 15_000 }).toBe(true);
+  await playgroundReady(page);
   return { page, errors };
 }
 

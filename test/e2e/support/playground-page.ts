@@ -1,0 +1,8 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+
+/** Waits until a playground page can be used: its editor is drawn and Invoke can be pressed (the engine is up). */
+export async function playgroundReady(page: Page): Promise<void> {
+  await page.locator('.monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+  await expect.poll(() => page.locator('[data-hs="invoke"]').isEnabled(), { timeout: 30_000 }).toBe(true);
+}
