@@ -7,7 +7,7 @@ import { RealClock } from '../faas/real-clock.ts';
 import { DEBUG_TIME_LIMIT_MS } from '../hosts/node/inspector.ts';
 import type { InspectorOptions } from '../hosts/node/inspector.ts';
 import type { CpuProfileRequest } from '../hosts/node/cpu-profile.ts';
-import { NodeInstanceHost } from '../hosts/node/node-instance-host.ts';
+import { DEFAULT_SAMPLE_MS, NodeInstanceHost } from '../hosts/node/node-instance-host.ts';
 import { ClosableClock } from './closable-clock.ts';
 import { deploymentOf } from './deployment-of.ts';
 import type { FunctionConfig } from './function-config.ts';
@@ -50,8 +50,9 @@ export async function runOnce(config: FunctionConfig, bundle: string, event: unk
   }
 }
 
-function watchedHost(watch: RunWatch | undefined): { metricsIntervalMs: number; profile?: CpuProfileRequest } {
-  return { metricsIntervalMs: watch?.sampling ? 100 : 0, ...(watch?.profile ? { profile: watch.profile } : {}) };
+/** The host options a watch asks for: samples at the host's default interval, and a profile when one is wanted. */
+export function watchedHost(watch: RunWatch | undefined): { metricsIntervalMs: number; profile?: CpuProfileRequest } {
+  return { metricsIntervalMs: watch?.sampling ? DEFAULT_SAMPLE_MS : 0, ...(watch?.profile ? { profile: watch.profile } : {}) };
 }
 
 /** Waits, briefly, for the sample an instance takes at the end of a request, or for the instance's end. */

@@ -7,6 +7,7 @@ import { numberFlag, parseCommandArgs, positiveInteger } from '../args.ts';
 import { FUNCTION_OPTIONS, FUNCTION_OPTIONS_HELP, functionFromFlags, readEvent } from '../function-flags.ts';
 import type { CliIO } from '../io.ts';
 import { deploymentOf } from '../deployment-of.ts';
+import { watchedHost } from '../run-once.ts';
 import { driveLoad } from '../load-driver.ts';
 import { formatSummary, summarise } from '../load-summary.ts';
 import { CommandWatch } from '../monitor/command-watch.ts';
@@ -70,7 +71,7 @@ export async function load(args: string[], io: CliIO): Promise<number> {
   }
 
   const clock = new ClosableClock(new RealClock());
-  const host = new NodeInstanceHost({ functionRoot: config.root, modulePath: config.layers.modulePath, clock, metricsIntervalMs: watch.sampling ? 100 : 0, ...(watch.profile ? { profile: watch.profile } : {}) });
+  const host = new NodeInstanceHost({ functionRoot: config.root, modulePath: config.layers.modulePath, clock, ...watchedHost(watch) });
   const platform = new Platform({ clock, host, keepLogs: false, requestIds: randomUUID });
   let instancesStarted = 0;
   platform.on((e) => {

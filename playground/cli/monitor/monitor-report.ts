@@ -1,11 +1,12 @@
 import type { MetricSample } from '../../faas/protocol.ts';
+import { DEFAULT_SAMPLE_MS } from '../../hosts/node/node-instance-host.ts';
 import type { InstanceSeries } from './instance-monitor.ts';
 import { sparkline } from './sparkline.ts';
 
 const MB = 1024 * 1024;
 const SPARK_WIDTH = 60;
 
-export const SAMPLING_NOTE = 'Node host: per worker thread, every 100 ms while an instance runs code and at the end of each invocation';
+export const SAMPLING_NOTE = `Node host: per worker thread, every ${DEFAULT_SAMPLE_MS} ms while an instance runs code and at the end of each invocation`;
 
 /** `load --monitor`: per instance, its peak heap, CPU and end, then its heap over time on a shared time axis. */
 export function formatLoadMonitor(series: InstanceSeries[]): string {

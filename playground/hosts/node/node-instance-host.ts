@@ -37,7 +37,7 @@ export interface NodeInstanceHostOptions {
   modulePath?: string[];
 }
 
-const DEFAULT_SAMPLE_MS = 100;
+export const DEFAULT_SAMPLE_MS = 100;
 
 const MB = 1024 * 1024;
 const STREAM_LOG_CAP = 256 * 1024;
