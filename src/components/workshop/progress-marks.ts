@@ -32,7 +32,7 @@ export function showProgress(strings: WorkshopStrings, locale: string): void {
     const passedAt = progress.get(id).passedAt;
     element.textContent =
       status === 'passed' && passedAt
-        ? fill(strings.passedOn, { date: new Date(passedAt).toLocaleDateString(locale) })
+        ? fill(strings.passedOn, { date: passedDate(passedAt, locale) })
         : status === 'started'
           ? strings.started
           : '';
@@ -65,4 +65,12 @@ export function showProgress(strings: WorkshopStrings, locale: string): void {
     }
     link.append(mark);
   }
+}
+
+/**
+ * The day an exercise was passed, written the locale's own way with the month in words ("December 4, 2026",
+ * "2026年12月4日"): a numeric date such as 12/4/2026 reads as 12 April in most of the world.
+ */
+export function passedDate(passedAt: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(passedAt));
 }
