@@ -39,8 +39,13 @@ export interface InvocationRecord {
   phases: StartPhases | null;
   /** The handler's run time (the host's measure when it reports one). */
   durationMs: number;
-  /** Duration rounded up to the next millisecond; 0 when the handler never ran. */
+  /**
+   * What the platform bills, in ms: the duration plus, where the billing rule bills init, the cold start's Init
+   * Duration, rounded up to the next millisecond; 0 when the handler never ran.
+   */
   billedDurationMs: number;
+  /** The part of billedDurationMs that was init (before rounding): 0 on warm starts and where init is not billed. */
+  billedInitMs: number;
   memoryMb: number;
   gbSeconds: number;
   /** Unknown (null) unless the host measured it. */

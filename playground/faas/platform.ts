@@ -1,4 +1,4 @@
-import { billedDurationMs, gbSeconds } from './billing.ts';
+import { billOf, DEFAULT_BILLING_RULE, type BillingRule } from './billing.ts';
 import type { Clock } from './clock.ts';
 import { Deployment } from './deployment.ts';
 import { DEFAULT_KEEP_ALIVE_S } from './function-config.ts';
@@ -43,6 +43,8 @@ export interface PlatformOptions {
   keepLogs?: boolean;
   /** Told of every instance state change, without allocating: for time-averaged instance counts in model mode. */
   observer?: InstanceObserver;
+  /** Whether a cold request's bill includes its init (billing.ts); today's rule unless told otherwise. */
+  billing?: BillingRule;
 }
 
 export interface InstanceObserver {
@@ -86,6 +88,7 @@ export class Platform implements InstanceOwner {
   readonly #keepLogs: boolean;
   readonly #routeToStarting: boolean;
   readonly #observer: InstanceObserver | null;
+  readonly #billing: BillingRule;
   readonly #functions = new Map<string, Deployment>();
   #listeners: PlatformListener[] = [];
   #completions: CompletionListener[] = [];
@@ -104,6 +107,7 @@ export class Platform implements InstanceOwner {
     this.#keepLogs = options.keepLogs ?? true;
     this.#routeToStarting = options.routeToStarting ?? false;
     this.#observer = options.observer ?? null;
+    this.#billing = options.billing ?? DEFAULT_BILLING_RULE;
   }
 
   /** Deploys a function, or updates it: the old version's instances end once they are not running a request. */
@@ -201,6 +205,7 @@ export class Platform implements InstanceOwner {
       phases: null,
       durationMs: 0,
       billedDurationMs: 0,
+      billedInitMs: 0,
       memoryMb: deployment.memoryMb,
       gbSeconds: 0,
       maxMemoryUsedMb: null,
@@ -301,12 +306,18 @@ export class Platform implements InstanceOwner {
     record.statusCode = invokeStatusCode(record.dialect, status);
     record.endMs = now;
     if (ranHandler) {
-      record.durationMs = now - record.startMs;
-      record.billedDurationMs = billedDurationMs(record.durationMs);
-      record.gbSeconds = gbSeconds(record.billedDurationMs, record.memoryMb);
+      this.#bill(record, now - record.startMs);
     } else {
       record.startMs = now;
     }
+  }
+
+  #bill(record: InvocationRecord, durationMs: number): void {
+    const bill = billOf(record, durationMs, this.#billing);
+    record.durationMs = durationMs;
+    record.billedDurationMs = bill.billedDurationMs;
+    record.billedInitMs = bill.billedInitMs;
+    record.gbSeconds = bill.gbSeconds;
   }
 
   // ---- instances ----
@@ -441,9 +452,7 @@ export class Platform implements InstanceOwner {
     instance.current = null;
     instance.lastDepartureMs = now;
     record.endMs = now;
-    record.durationMs = outcome.durationMs;
-    record.billedDurationMs = billedDurationMs(outcome.durationMs);
-    record.gbSeconds = gbSeconds(record.billedDurationMs, record.memoryMb);
+    this.#bill(record, outcome.durationMs);
     const memory = outcome.usage?.maxMemoryMb;
     if (typeof memory === 'number') record.maxMemoryUsedMb = memory;
     const result = outcome.result;
@@ -520,9 +529,7 @@ export class Platform implements InstanceOwner {
     }
     this.#fail(record, 'timeout', timeoutError(deployment.timeoutMs), true);
     // A real clock fires a little late; Lambda reports the timeout itself as the duration.
-    record.durationMs = deployment.timeoutMs;
-    record.billedDurationMs = billedDurationMs(deployment.timeoutMs);
-    record.gbSeconds = gbSeconds(record.billedDurationMs, record.memoryMb);
+    this.#bill(record, deployment.timeoutMs);
     this.#complete(record, instance.id);
   }
 

@@ -1,9 +1,11 @@
 import type { InvocationRecord } from './invocation-record.ts';
+import { initDurationMs } from './phases.ts';
 
 /**
  * Lambda's REPORT line for a finished invocation (tab separated, as CloudWatch shows it). Max Memory Used is left
- * out when unknown rather than shown as a made-up figure; Init Duration appears on cold starts only; timeouts,
- * crashes and out-of-memory ends carry the newer `Status:` field.
+ * out when unknown rather than shown as a made-up figure; Init Duration appears on cold starts only and covers what
+ * phases.ts says it does; Billed Duration includes it where the billing rule bills init, as Lambda's line does since
+ * 2025-08; timeouts, crashes and out-of-memory ends carry the newer `Status:` field.
  */
 export function formatReportLine(record: InvocationRecord): string {
   const parts = [
@@ -17,11 +19,6 @@ export function formatReportLine(record: InvocationRecord): string {
   const status = REPORT_STATUS[record.status];
   if (status) parts.push(`Status: ${status}`);
   return parts.join('\t');
-}
-
-/** Lambda's Init Duration covers loading the code and running its top level, not creating the sandbox. */
-function initDurationMs(phases: { loadMs: number; initMs: number }): number {
-  return phases.loadMs + phases.initMs;
 }
 
 const REPORT_STATUS: Partial<Record<InvocationRecord['status'], string>> = {

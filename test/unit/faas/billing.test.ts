@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { billedDurationMs, gbSeconds } from '../../../playground/faas/billing.ts';
+import { billedDurationMs, billsInit, gbSeconds, type BillingRule } from '../../../playground/faas/billing.ts';
 import type { InvocationRecord } from '../../../playground/faas/invocation-record.ts';
 import { formatReportLine } from '../../../playground/faas/report-line.ts';
 import { fixture, fn } from './platform-fixture.ts';
@@ -21,11 +21,12 @@ describe('billing', () => {
   it('fills the record from the handler duration the host measured', () => {
     const t = fixture({ f: { handle: () => ({ kind: 'ok', value: 1, durationMs: 12.34, maxMemoryMb: 40.2 }) } });
     t.platform.deploy(fn('f', { memoryMb: 256 }));
-    const record = t.send('f');
+    t.send('f');
     t.clock.advance(1_000);
-    expect(record).toMatchObject({ durationMs: 12.34, billedDurationMs: 13, memoryMb: 256, maxMemoryUsedMb: 40.2 });
-    expect(record.gbSeconds).toBeCloseTo(0.013 * 0.25, 12);
-    expect(record.maxMemoryUsedMb).toBe(40.2);
+    const warm = t.send('f');
+    t.clock.advance(1_000);
+    expect(warm).toMatchObject({ startKind: 'warm', durationMs: 12.34, billedDurationMs: 13, billedInitMs: 0, memoryMb: 256, maxMemoryUsedMb: 40.2 });
+    expect(warm.gbSeconds).toBeCloseTo(0.013 * 0.25, 12);
   });
 
   it('leaves max memory unknown when the host did not measure it', () => {
@@ -34,6 +35,49 @@ describe('billing', () => {
     const record = t.send('f');
     t.clock.advance(1_000);
     expect(record.maxMemoryUsedMb).toBeNull();
+  });
+});
+
+describe('billing rules', () => {
+  // The fake host's cold start: worker start 5 + code load 10 + your init 40 = Init Duration 55 ms.
+  function coldThenWarm(dialect: 'lambda' | 'scf', billing: BillingRule) {
+    const t = fixture({ f: { handle: () => ({ kind: 'ok', value: 1, durationMs: 12.34 }) } }, { billing });
+    t.platform.deploy(fn('f', { dialect, memoryMb: 1024 }));
+    const cold = t.send('f');
+    t.clock.advance(1_000);
+    const warm = t.send('f');
+    t.clock.advance(1_000);
+    expect([cold.startKind, warm.startKind]).toEqual(['cold', 'warm']);
+    return { cold, warm };
+  }
+
+  it('Lambda today: a cold request is billed its Init Duration with its Duration, rounded up once', () => {
+    const { cold, warm } = coldThenWarm('lambda', 'current');
+    expect(cold).toMatchObject({ durationMs: 12.34, billedInitMs: 55, billedDurationMs: 68 });
+    expect(cold.gbSeconds).toBeCloseTo(0.068, 12);
+    expect(formatReportLine(cold)).toContain('\tBilled Duration: 68 ms\t');
+    expect(formatReportLine(cold)).toMatch(/\tInit Duration: 55\.00 ms$/);
+    expect(warm).toMatchObject({ billedInitMs: 0, billedDurationMs: 13 });
+  });
+
+  it('Lambda before 2025-08: only the Duration is billed, cold or warm', () => {
+    const { cold, warm } = coldThenWarm('lambda', 'before-2025-08');
+    expect(cold).toMatchObject({ billedInitMs: 0, billedDurationMs: 13 });
+    expect(cold.gbSeconds).toBeCloseTo(0.013, 12);
+    expect(formatReportLine(cold)).toContain('\tBilled Duration: 13 ms\t');
+    expect(warm).toMatchObject({ billedInitMs: 0, billedDurationMs: 13 });
+  });
+
+  it('SCF bills run time only, under either rule, cold or warm', () => {
+    for (const rule of ['current', 'before-2025-08'] as const) {
+      const { cold, warm } = coldThenWarm('scf', rule);
+      expect(cold).toMatchObject({ billedInitMs: 0, billedDurationMs: 13 });
+      expect(warm).toMatchObject({ billedInitMs: 0, billedDurationMs: 13 });
+    }
+  });
+
+  it('names the rule per platform', () => {
+    expect([billsInit('lambda', 'current'), billsInit('lambda', 'before-2025-08'), billsInit('scf', 'current'), billsInit('scf', 'before-2025-08')]).toEqual([true, false, false, false]);
   });
 });
 
@@ -51,6 +95,7 @@ function record(overrides: Partial<InvocationRecord>): InvocationRecord {
     phases: null,
     durationMs: 12.34,
     billedDurationMs: 13,
+    billedInitMs: 0,
     memoryMb: 128,
     gbSeconds: 0,
     maxMemoryUsedMb: 40,
@@ -70,9 +115,9 @@ describe('REPORT line', () => {
     );
   });
 
-  it('adds Init Duration (code load + init, not sandbox creation) on a cold start', () => {
+  it('adds Init Duration (worker start + code load + your init) on a cold start', () => {
     const line = formatReportLine(record({ startKind: 'cold', phases: { spawnMs: 20, loadMs: 15.05, initMs: 40.05 } }));
-    expect(line.endsWith('\tMax Memory Used: 40 MB\tInit Duration: 55.10 ms')).toBe(true);
+    expect(line.endsWith('\tMax Memory Used: 40 MB\tInit Duration: 75.10 ms')).toBe(true);
   });
 
   it('leaves out Max Memory Used when unknown, and says Status: timeout on a timeout', () => {

@@ -18,7 +18,8 @@ describe('timeouts', () => {
     expect(first).toMatchObject({
       status: 'timeout',
       durationMs: 3_000,
-      billedDurationMs: 3_000,
+      // A cold request: Lambda bills its init (55 ms on the fake host) with the handler's time.
+      billedDurationMs: 3_055,
       error: { errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 3.00 seconds' },
     });
     expect(first.endMs - first.startMs).toBe(3_000);

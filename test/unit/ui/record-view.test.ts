@@ -17,6 +17,7 @@ function record(partial: Partial<InvocationRecord>): InvocationRecord {
     phases: null,
     durationMs: 5,
     billedDurationMs: 5,
+    billedInitMs: 0,
     memoryMb: 128,
     gbSeconds: 0.000625,
     maxMemoryUsedMb: null,
@@ -37,7 +38,7 @@ describe('a finished request as the panels show it', () => {
     expect(view.bar).toMatchObject({ kind: 'cold', arrival: 100, start: 140, end: 145, spawnMs: 10, loadMs: 5, initMs: 25, instanceId: 'f#1' });
     expect(view.instanceNumber).toBe(2);
     expect(view.result).toEqual({ ok: true, value: { hello: 'world' } });
-    expect(view.report).toMatch(/^REPORT RequestId: r1\tDuration: 5\.00 ms\tBilled Duration: 5 ms\tMemory Size: 128 MB\tInit Duration: 30\.00 ms$/);
+    expect(view.report).toMatch(/^REPORT RequestId: r1\tDuration: 5\.00 ms\tBilled Duration: 5 ms\tMemory Size: 128 MB\tInit Duration: 40\.00 ms$/);
     expect(view.maxMemoryMb).toBeUndefined();
   });
 
