@@ -20,6 +20,8 @@ export interface CheckedInvocation {
   error?: { errorType: string; errorMessage: string };
   instanceId: string;
   cold: boolean;
+  /** How long the handler ran, in milliseconds, as the instance's host measured it. */
+  durationMs: number;
   /** The invocation's log lines, without prefixes. */
   logs: string[];
 }
@@ -59,6 +61,28 @@ export function expectOk(invocation: CheckedInvocation): void {
 
 export function defineChecks(checks: Check[]): Check[] {
   return checks;
+}
+
+/** Whether two JSON-like values are equal, field by field: the order an object's keys were written in does not matter. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  const bKeys = Object.keys(b);
+  if (aKeys.length !== bKeys.length) return false;
+  const bRecord = b as Record<string, unknown>;
+  return aKeys.every((key) => Object.hasOwn(bRecord, key) && deepEqual((a as Record<string, unknown>)[key], bRecord[key]));
+}
+
+/** The top-level fields of `actual` that `expected` has no room for, and those it lacks: what to say when objects differ. */
+export function fieldDifference(actual: unknown, expected: object): { extra: string[]; missing: string[] } {
+  const actualKeys = typeof actual === 'object' && actual !== null && !Array.isArray(actual) ? Object.keys(actual) : [];
+  const expectedKeys = Object.keys(expected);
+  return {
+    extra: actualKeys.filter((key) => !expectedKeys.includes(key)),
+    missing: expectedKeys.filter((key) => !actualKeys.includes(key)),
+  };
 }
 
 /** Shows a value in a failure message, short enough to read. */

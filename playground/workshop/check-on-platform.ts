@@ -63,6 +63,7 @@ function checkedInvocation(record: InvocationRecord): CheckedInvocation {
     ...(record.error ? { error: { errorType: record.error.errorType, errorMessage: record.error.errorMessage } } : {}),
     instanceId: record.instanceId ?? '',
     cold: record.startKind === 'cold',
+    durationMs: record.durationMs,
     logs: record.logs.map((line) => line.message),
   };
 }

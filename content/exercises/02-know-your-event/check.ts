@@ -1,4 +1,4 @@
-import { defineChecks, expectOk, expectThat, show, type Harness } from '../../../playground/workshop/check-api.ts';
+import { deepEqual, defineChecks, expectOk, expectThat, fieldDifference, show, type Harness } from '../../../playground/workshop/check-api.ts';
 import { apiGatewayEvent, cosEvent, queueEvent, timerEvent } from './events.ts';
 
 const cases = [
@@ -14,9 +14,16 @@ export default defineChecks([
     async run(fn: Harness) {
       const result = await fn.invoke(event);
       expectOk(result);
-      expectThat(JSON.stringify(result.value) === JSON.stringify(expected), {
-        en: `Returned ${show(result.value)}, expected ${show(expected)}.`,
-        'zh-cn': `返回了 ${show(result.value)}，应为 ${show(expected)}。`,
+      const { extra, missing } = fieldDifference(result.value, expected);
+      const because =
+        extra.length > 0
+          ? { en: ` Remove the field(s) ${extra.join(', ')}: the result holds only ${Object.keys(expected).join(' and ')}.`, 'zh-cn': ` 请去掉字段 ${extra.join('、')}：结果只含 ${Object.keys(expected).join(' 和 ')}。` }
+          : missing.length > 0
+            ? { en: ` The field(s) ${missing.join(', ')} are missing.`, 'zh-cn': ` 缺少字段 ${missing.join('、')}。` }
+            : { en: ' The order of the fields does not matter; their values differ.', 'zh-cn': ' 字段的顺序无关紧要；是字段的值不同。' };
+      expectThat(deepEqual(result.value, expected), {
+        en: `Returned ${show(result.value)}, expected ${show(expected)}.${because.en}`,
+        'zh-cn': `返回了 ${show(result.value)}，应为 ${show(expected)}。${because['zh-cn']}`,
       });
     },
   })),

@@ -19,6 +19,10 @@ const small = batch(3);
 // About 4.9 s of work: no way to finish it in 2 s.
 const large = batch(20);
 
+const TIMEOUT_MS = 2000;
+/** The time the answer must leave unused: one photo's worth, so a margin of "exactly one photo" is not enough. */
+const MARGIN_MS = 250;
+
 const keysOf = (list: unknown): unknown[] =>
   Array.isArray(list) ? list.map((entry: unknown) => (typeof entry === 'string' ? entry : (entry as { key?: unknown } | null)?.key)) : [];
 
@@ -88,6 +92,18 @@ export default defineChecks([
       expectThat(count >= 2, {
         en: `Only ${count} of ${large.length} photos done in a 2 s budget, at about 0.25 s each. The margin only has to cover one photo and the reply; stop when the time left is below it, not long before.`,
         'zh-cn': `超时 2 秒、每张约 0.25 秒，${large.length} 张里却只处理了 ${count} 张。余量只要够一张照片加上返回结果就行；剩余时间低于余量时再停，不必停得那么早。`,
+      });
+    },
+  },
+  {
+    title: { en: `Keeps a safety margin: answers with at least ${MARGIN_MS} ms of the 2 s left`, 'zh-cn': `留出安全余量：返回时 2 秒里至少还剩 ${MARGIN_MS} 毫秒` },
+    async run(fn) {
+      const result = await runLarge(fn);
+      expectLargeOk(result);
+      const spare = Math.round(TIMEOUT_MS - result.durationMs);
+      expectThat(spare >= MARGIN_MS, {
+        en: `The batch answered after ${Math.round(result.durationMs)} ms, ${spare} ms before the timeout. A photo can take a little longer than its size says on a busy machine, and the reply needs time too: stop while at least ${MARGIN_MS} ms are left after the last photo.`,
+        'zh-cn': `这一批在 ${Math.round(result.durationMs)} 毫秒后才返回，离超时只剩 ${spare} 毫秒。机器忙时一张照片可能比它的大小所示更慢，返回结果也要时间：处理完最后一张后，至少要还剩 ${MARGIN_MS} 毫秒。`,
       });
     },
   },

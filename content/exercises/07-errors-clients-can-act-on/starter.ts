@@ -2,7 +2,8 @@
 // Today every bad request makes this function throw: the invocation fails as if our code were broken, and the client
 // gets no answer that tells it what to fix.
 // - Bad client input (a body that is not JSON, a dish not on the menu, a quantity that is not a whole number from
-//   1 to 20): answer status 400 with a JSON body {"error": "<what is wrong, naming the field>"}.
+//   1 to 20): answer status 400 with a JSON body {"error": "<what is wrong, naming the field>"}. Name the field as it
+//   is spelt in the body, in lower case: "dish" or "quantity".
 // - A good order: status 200, as now.
 // - The kitchen service failing is our fault, not the client's: let that error fail the invocation, as now.
 const MENU = ['durian pizza', 'margherita', 'tiramisu'];

@@ -6,6 +6,7 @@
 // - An anomaly is a store that took no orders, a store with unpaid orders, or a day with no figures at all.
 // - When there are anomalies: log one line that starts with "ALERT" and return
 //     { day, alert: true, anomalies: [<one sentence per anomaly, naming the store>] }
+//   A day with no figures is one anomaly, and its sentence names the missing day (such as 2026-11-26).
 //   Otherwise log no ALERT line and return { day, alert: false, anomalies: [] }.
 // - Only a timer should call this function. Any other event (an HTTP request, an upload) must fail with an error
 //   that says a timer event was expected. Sources spell the Type field "Timer" and "timer": accept both.

@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { main } from '../../../playground/cli/main.ts';
+import { deepEqual, fieldDifference } from '../../../playground/workshop/check-api.ts';
+import { fakeIO } from '../cli/fake-io.ts';
+
+interface Outcome {
+  passed: boolean;
+  title: { en: string };
+  failure?: { en: string; 'zh-cn': string };
+}
+
+/** Checks an answer a learner might write (test/unit/workshop/answers/) and returns the failed checks. */
+async function failures(exercise: string, answer: string): Promise<Outcome[]> {
+  const io = fakeIO();
+  await main(['check', exercise, join(import.meta.dirname, 'answers', answer), '--json'], io);
+  return (JSON.parse(io.out) as { outcomes: Outcome[] }).outcomes.filter((outcome) => !outcome.passed);
+}
+
+describe('answers the task allows pass, answers it rules out fail with the reason', () => {
+  test('exercise 2: fields in another order than the task lists them pass', async () => {
+    expect(await failures('2', '02-fields-in-another-order.txt')).toEqual([]);
+  });
+
+  test('exercise 2: an extra field fails, and the message names it', async () => {
+    const failed = await failures('2', '02-extra-field.txt');
+    expect(failed.map((outcome) => outcome.title.en)).toEqual(['Recognises a COS upload event']);
+    expect(failed[0]?.failure?.en).toContain('Remove the field(s) size');
+    expect(failed[0]?.failure?.['zh-cn']).toContain('请去掉字段 size');
+  });
+
+  test('exercise 3: awaiting the menu at the top level passes', async () => {
+    expect(await failures('3', '03-top-level-await.txt')).toEqual([]);
+  });
+
+  test('exercise 6: stopping only when less than one photo’s time is left fails the safety margin', async () => {
+    const failed = await failures('6', '06-no-margin.txt');
+    expect(failed.map((outcome) => outcome.title.en)).toEqual(['Keeps a safety margin: answers with at least 250 ms of the 2 s left']);
+  }, 30_000);
+});
+
+describe('comparing a result with what the task asks for', () => {
+  test('key order does not matter, at any depth; values, arrays and extra keys do', () => {
+    expect(deepEqual({ a: 1, b: { c: [1, 2], d: null } }, { b: { d: null, c: [1, 2] }, a: 1 })).toBe(true);
+    expect(deepEqual({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
+    expect(deepEqual({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(deepEqual([1], { 0: 1 })).toBe(false);
+  });
+
+  test('names the extra and the missing fields', () => {
+    expect(fieldDifference({ kind: 'cos', size: 1 }, { kind: 'cos', key: 'k' })).toEqual({ extra: ['size'], missing: ['key'] });
+    expect(fieldDifference('text', { kind: 'cos' })).toEqual({ extra: [], missing: ['kind'] });
+  });
+});
