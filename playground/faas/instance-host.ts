@@ -1,3 +1,4 @@
+import type { ModelledDurations } from './phases.ts';
 import type { StartCause } from './platform-events.ts';
 import type { Dialect, ErrorInfo, LogLevel, MetricSample, ProfileOutcome, ResourceUsage } from './protocol.ts';
 
@@ -54,6 +55,11 @@ export interface StartPhases {
   loadMs: number;
   /** Running the module's top level (user init). */
   initMs: number;
+  /**
+   * Phases of a real platform's cold start that this machine does not have, drawn when a platform profile is
+   * chosen (see phases.ts). Modelled, never measured: they add to the request's latency, never to the measured init.
+   */
+  modelled?: ModelledDurations;
 }
 
 export interface InvokeOutcome {

@@ -6,6 +6,8 @@ export type DistributionSpec =
   | { kind: 'constant'; value: number }
   /** Log-normal given by its mean and coefficient of variation (standard deviation / mean). */
   | { kind: 'lognormal'; mean: number; cv: number }
+  /** Any value between two bounds equally likely: for a figure published only as a range. */
+  | { kind: 'uniform'; min: number; max: number }
   /** Draws uniformly from measured values (e.g. durations read from logs). */
   | { kind: 'empirical'; samples: number[] };
 
@@ -27,9 +29,17 @@ export function distribution(spec: DistributionSpec): Distribution {
     }
     case 'lognormal':
       return logNormal(positive(spec.mean, 'log-normal mean'), nonNegative(spec.cv, 'log-normal cv'));
+    case 'uniform':
+      return uniform(nonNegative(spec.min, 'uniform minimum'), nonNegative(spec.max, 'uniform maximum'));
     case 'empirical':
       return empirical(spec.samples);
   }
+}
+
+function uniform(min: number, max: number): Distribution {
+  if (max < min) throw new RangeError(`A uniform distribution needs its minimum (${min}) at most its maximum (${max})`);
+  const width = max - min;
+  return { mean: (min + max) / 2, sample: (random) => min + random.next() * width };
 }
 
 function logNormal(mean: number, cv: number): Distribution {
@@ -57,13 +67,13 @@ function empirical(samples: number[]): Distribution {
 
 /**
  * Reads the command line's short form: `2.5` or `exp:2.5` (exponential, mean in seconds), `const:2`,
- * `lognormal:2,0.5` (mean, cv), `empirical:1.9,2.1,2.4`.
+ * `lognormal:2,0.5` (mean, cv), `uniform:0.1,0.3` (min, max), `empirical:1.9,2.1,2.4`.
  */
 export function parseDistribution(text: string, what: string): DistributionSpec {
   const [kind = '', rest] = text.includes(':') ? text.split(/:(.*)/s) : ['exp', text];
   const numbers = (rest ?? '').split(',').map((part) => Number(part.trim()));
   if (rest === undefined || rest.trim() === '' || numbers.some((n) => !Number.isFinite(n))) {
-    throw new RangeError(`${what}: "${text}" is not a distribution (try 2.5, exp:2.5, const:2, lognormal:2,0.5 or empirical:1.9,2.1)`);
+    throw new RangeError(`${what}: "${text}" is not a distribution (try 2.5, exp:2.5, const:2, lognormal:2,0.5, uniform:0.1,0.3 or empirical:1.9,2.1)`);
   }
   const one = (): number => {
     if (numbers.length !== 1) throw new RangeError(`${what}: "${text}" takes one number`);
@@ -79,10 +89,13 @@ export function parseDistribution(text: string, what: string): DistributionSpec 
     case 'lognormal':
       if (numbers.length !== 2) throw new RangeError(`${what}: "${text}" takes a mean and a cv, e.g. lognormal:2,0.5`);
       return { kind: 'lognormal', mean: numbers[0]!, cv: numbers[1]! };
+    case 'uniform':
+      if (numbers.length !== 2) throw new RangeError(`${what}: "${text}" takes a minimum and a maximum, e.g. uniform:0.1,0.3`);
+      return { kind: 'uniform', min: numbers[0]!, max: numbers[1]! };
     case 'empirical':
       return { kind: 'empirical', samples: numbers };
     default:
-      throw new RangeError(`${what}: unknown distribution "${kind}" (exp, const, lognormal, empirical)`);
+      throw new RangeError(`${what}: unknown distribution "${kind}" (exp, const, lognormal, uniform, empirical)`);
   }
 }
 

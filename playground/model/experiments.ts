@@ -16,6 +16,7 @@ export const SUMMARY_KEYS = [
   'avgIdle',
   'avgStarting',
   'idleGbSeconds',
+  'billedGbSeconds',
   'peakConcurrency',
 ] as const;
 export type SummaryKey = (typeof SUMMARY_KEYS)[number];

@@ -1,5 +1,6 @@
 import type { ArrivalSpec } from './arrivals.ts';
 import type { DistributionSpec } from './distributions.ts';
+import type { PlatformProfileName } from './platform-profiles.ts';
 
 /** Keep-alive and scaling policies the model can run; the same policy code runs in live mode. */
 export type PolicyName = 'fixed' | 'provisioned' | 'histogram' | 'autoscaler';
@@ -12,6 +13,13 @@ export interface ModelConfig {
   cold: DistributionSpec;
   /** How long an instance started ahead of traffic takes to be ready; default: cold mean − warm mean, constant. */
   startup?: DistributionSpec;
+  /**
+   * A platform profile's modelled phases (placement, micro-VM, code download, VPC) added to every start, cold or
+   * ahead of traffic; absent or `local`: none.
+   */
+  profile?: PlatformProfileName;
+  /** Deployment package size for the profile's code download (default 0). */
+  packageBytes?: number;
   policy: PolicyName;
   /** Idle seconds before an instance is reclaimed (fixed and provisioned; the histogram policy's fallback). */
   keepAliveS: number;

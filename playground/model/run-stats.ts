@@ -42,6 +42,8 @@ export class RunStats implements InstanceObserver {
   warmStarts = 0;
   rejected = 0;
   failed = 0;
+  /** Compute billed for the requests that ran: billed duration times memory, as both platforms charge. */
+  billedGbSeconds = 0;
   readonly latencyMs = new QuantileHistogram(0.01);
   readonly #lifespanS = new QuantileHistogram(0.001);
   /** Current number of instances starting (or initializing), running a request, and idle. */
@@ -123,6 +125,7 @@ export class RunStats implements InstanceObserver {
   completed(record: InvocationRecord): void {
     if (record.startKind === 'throttled') return;
     if (record.status !== 'ok') this.failed++;
+    this.billedGbSeconds += record.gbSeconds;
     this.latencyMs.add(record.endMs - record.arrivalMs);
   }
 

@@ -7,6 +7,7 @@ import { provisionedConcurrency } from '../faas/policies/provisioned-concurrency
 import { arrivals } from './arrivals.ts';
 import { distribution } from './distributions.ts';
 import type { ModelConfig } from './model-config.ts';
+import { ModelledStart, platformProfile, plus } from './platform-profiles.ts';
 import { Random } from './random.ts';
 import { RunStats } from './run-stats.ts';
 import type { SeriesPoint } from './run-stats.ts';
@@ -29,6 +30,8 @@ export interface ModelResult {
   avgStarting: number;
   /** Memory held by idle instances: the cost of keeping warm. */
   idleGbSeconds: number;
+  /** Billed duration times memory of the requests that ran: the cost of the work itself. */
+  billedGbSeconds: number;
   /** Most instances running or starting at once. */
   peakConcurrency: number;
   peakInstances: number;
@@ -60,8 +63,11 @@ const MAX_BUCKETS = 200;
 export function runModel(config: ModelConfig, options: RunOptions = {}): ModelResult {
   const horizonMs = positive(config.horizonS, 'horizon') * 1000;
   const warm = distribution(config.warm);
-  const cold = distribution(config.cold);
-  const startup = distribution(config.startup ?? { kind: 'constant', value: Math.max(0, cold.mean - warm.mean) });
+  const measuredCold = distribution(config.cold);
+  const measuredStartup = distribution(config.startup ?? { kind: 'constant', value: Math.max(0, measuredCold.mean - warm.mean) });
+  const modelled = new ModelledStart(platformProfile(config.profile ?? 'local'), config.packageBytes ?? 0);
+  const cold = modelled.empty ? measuredCold : plus(measuredCold, modelled.total());
+  const startup = modelled.empty ? measuredStartup : plus(measuredStartup, modelled.total());
   const arrival = arrivals(config.arrival);
   const maxConcurrency = config.maxConcurrency;
   if (!(maxConcurrency >= 1)) throw new RangeError(`The maximum concurrency must be at least 1, not ${maxConcurrency}`);
@@ -136,6 +142,7 @@ export function runModel(config: ModelConfig, options: RunOptions = {}): ModelRe
     avgIdle: averages.idle,
     avgStarting: averages.starting,
     idleGbSeconds: (stats.idleInstanceSeconds * (config.memoryMb ?? 128)) / 1024,
+    billedGbSeconds: stats.billedGbSeconds,
     peakConcurrency: stats.peakConcurrency,
     peakInstances: stats.peakInstances,
     latencyMs: { mean: latency.mean, p50: latency.quantile(0.5), p95: latency.quantile(0.95), p99: latency.quantile(0.99) },
