@@ -25,3 +25,9 @@ export function exampleProject(example: RunnableExample): Project {
     },
   };
 }
+
+/** What the playground's project list calls an example opened from a docs page: the page's title and the example. */
+export function exampleName(example: RunnableExample, pageTitle: string): string {
+  const title = pageTitle.replace(/\s+/g, ' ').trim();
+  return title === '' ? example.id : `${title} · ${example.id}`;
+}

@@ -9,7 +9,7 @@ import { renderResult, renderResultMessage } from '../panels/result-panel.ts';
 import { TimelinePanel } from '../panels/timeline-panel.ts';
 import { TimelineModel } from '../timeline/timeline-model.ts';
 import { encodeShareHash } from '../persistence/share-link.ts';
-import { exampleProject } from './example-project.ts';
+import { exampleName, exampleProject } from './example-project.ts';
 import type { RunnableExample } from './runnable-example.ts';
 
 export interface ExampleRunner {
@@ -27,7 +27,7 @@ export async function mountExampleRunner(container: HTMLElement, example: Runnab
   const eventError = h('p', { class: 'hs-pg__error', role: 'alert', hidden: true });
   const runButton = h('button', { type: 'button', class: 'hs-pg__button hs-pg__button--primary', 'data-hs': 'runner-run' }, '▶ ', t.run);
   const status = h('span', { class: 'hs-pg__status', role: 'status' });
-  const shared = encodeShareHash(project);
+  const shared = encodeShareHash(project, exampleName(example, document.querySelector('h1')?.textContent ?? ''));
   const playgroundPath = document.documentElement.lang.toLowerCase().startsWith('zh') ? '/zh-cn/playground/' : '/playground/';
   const open = shared.ok ? h('a', { href: playgroundPath + shared.hash, class: 'hs-runner__open', 'data-hs': 'runner-open' }, t.openInPlayground, ' →') : null;
   const result = h('div', { class: 'hs-pg__panel hs-runner__result', 'data-hs': 'runner-result' });

@@ -1,6 +1,7 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { Project } from '../../project/project.ts';
-import { checkProject } from './project-schema.ts';
+import { checkProject, isRecord } from './project-schema.ts';
+import { cleanName } from './library-schema.ts';
 
 /**
  * Share links carry the whole project in the URL's hash (`#project=1.<data>`): JSON, deflated, base64url. The hash
@@ -27,11 +28,12 @@ export type ShareProblem =
   | { kind: 'not-json' }
   | { kind: 'invalid-project'; detail: string };
 
-export type Decoded = { ok: true; value: Project } | { ok: false; problem: ShareProblem };
+/** `name`: what the link's maker called the project (an example's or exercise's title), if anything. */
+export type Decoded = { ok: true; value: Project; name?: string } | { ok: false; problem: ShareProblem };
 
-/** The hash (with its leading "#") that restores `project`, or how far over the limit it is. */
-export function encodeShareHash(project: Project): Encoded {
-  const json = JSON.stringify({ entry: project.entry, files: project.files, settings: project.settings, event: project.event });
+/** The hash (with its leading "#") that restores `project` (named `name` in the list), or how far over the limit it is. */
+export function encodeShareHash(project: Project, name?: string): Encoded {
+  const json = JSON.stringify({ entry: project.entry, files: project.files, settings: project.settings, event: project.event, name });
   const hash = `#${KEY}${VERSION}.${toBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
   if (hash.length > MAX_SHARE_HASH_CHARS) return { ok: false, problem: 'too-large', chars: hash.length, limit: MAX_SHARE_HASH_CHARS };
   return { ok: true, hash };
@@ -65,7 +67,9 @@ export function decodeShareHash(hash: string): Decoded | undefined {
     return refuse({ kind: 'not-json' });
   }
   const checked = checkProject(parsed);
-  return checked.ok ? checked : refuse({ kind: 'invalid-project', detail: checked.problem });
+  if (!checked.ok) return refuse({ kind: 'invalid-project', detail: checked.problem });
+  const name = isRecord(parsed) && typeof parsed.name === 'string' ? cleanName(parsed.name) : '';
+  return name === '' ? checked : { ...checked, name };
 }
 
 function toBase64Url(bytes: Uint8Array): string {

@@ -115,7 +115,7 @@ export async function mountWorkbench(
   // The playground opens a share link without running it; the link is made when followed, from the code as it is.
   openLink.addEventListener('click', () => {
     save();
-    const shared = encodeShareHash(playgroundProject(exercise, entry, code()));
+    const shared = encodeShareHash(playgroundProject(exercise, entry, code()), document.querySelector('h1')?.textContent?.trim());
     openLink.href = shared.ok ? playgroundPath + shared.hash : playgroundPath;
   });
 

@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from '../persistence/autosave.ts';
+import type { KeyValueStorage } from '../persistence/key-value-storage.ts';
 import { isRecord, PROJECT_LIMITS } from '../persistence/project-schema.ts';
 
 export const PROGRESS_KEY = 'hello-serverless:workshop:v1';

@@ -18,6 +18,14 @@ describe('share links', () => {
     expect(decodeShareHash(encoded.hash)).toEqual({ ok: true, value: project });
   });
 
+  it('carry the name the project gets in the list, on one line, and no name when none was given', () => {
+    const named = encodeShareHash(sampleProject(), 'Cold starts\n · c1-hello-scf');
+    const plain = encodeShareHash(sampleProject());
+    if (!named.ok || !plain.ok) throw new Error('the sample project must fit in a link');
+    expect(decodeShareHash(named.hash)).toEqual({ ok: true, value: sampleProject(), name: 'Cold starts · c1-hello-scf' });
+    expect(decodeShareHash(plain.hash)).toEqual({ ok: true, value: sampleProject() });
+  });
+
   it('are compressed: the template fits in well under the limit', () => {
     const encoded = encodeShareHash(sampleProject('lambda'));
     expect(encoded.ok && encoded.hash.length).toBeLessThan(MAX_SHARE_HASH_CHARS / 8);
