@@ -92,12 +92,12 @@ export function initDurationMs(phases: StartPhases): number {
 }
 
 /**
- * "110.9 ms = code load 79.9 + your init 31.0": a sum and its parts with one decimal each, so the parts add up to
- * the total as printed (up to the last digit's rounding). Names come from the caller, in its language.
+ * "110.90 ms = code load 79.90 + your init 31.00": a sum and its parts, with the two decimals of Lambda's REPORT
+ * line, so the total reads exactly as the line prints it. Names come from the caller, in its language.
  */
 export function formatBreakdown(breakdown: Breakdown, name: (phase: Phase) => string): string {
-  const parts = breakdown.parts.map((part) => `${name(part.phase)} ${part.ms.toFixed(1)}`).join(' + ');
-  return parts === '' ? `${breakdown.totalMs.toFixed(1)} ms` : `${breakdown.totalMs.toFixed(1)} ms = ${parts}`;
+  const parts = breakdown.parts.map((part) => `${name(part.phase)} ${part.ms.toFixed(2)}`).join(' + ');
+  return parts === '' ? `${breakdown.totalMs.toFixed(2)} ms` : `${breakdown.totalMs.toFixed(2)} ms = ${parts}`;
 }
 
 /** The English name of each phase, used by the CLI and matched by the playground's English strings. */

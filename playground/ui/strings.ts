@@ -69,6 +69,10 @@ export interface PlaygroundStrings {
   notMeasured: string;
   instance: string;
   requestId: string;
+  /** Said after a sum whose total was rounded up to the next millisecond, as billing does. */
+  roundedUp: string;
+  /** On a cold start whose init the billing rule does not bill (SCF; Lambda before 2025-08). */
+  initNotBilled: string;
   cold: string;
   warm: string;
   throttled: string;

@@ -1,3 +1,4 @@
+import type { Breakdown } from '../../faas/phases.ts';
 import type { ErrorInfo } from '../../faas/protocol.ts';
 import type { RequestBar } from '../timeline/timeline-model.ts';
 
@@ -7,7 +8,11 @@ export interface InvocationView {
   /** Number of the instance in the order instances appeared (1, 2, …); undefined when throttled. */
   instanceNumber: number | undefined;
   durationMs: number;
+  /** Lambda's Init Duration and its phases, on a cold start only. */
+  initDuration: Breakdown | undefined;
   billedDurationMs: number;
+  /** How much of the billed duration was init: 0 on warm starts and where the billing rule does not bill init. */
+  billedInitMs: number;
   billedGbSeconds: number;
   memoryMb: number;
   maxMemoryMb: number | undefined;

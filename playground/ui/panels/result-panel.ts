@@ -1,5 +1,6 @@
 import { h } from '../dom.ts';
-import { fill, ms } from '../format.ts';
+import { formatBreakdown, type Phase } from '../../faas/phases.ts';
+import { fill } from '../format.ts';
 import type { InvocationView } from '../engine/invocation-view.ts';
 import type { PlaygroundStrings } from '../strings.ts';
 import type { RequestStatus } from '../timeline/timeline-model.ts';
@@ -38,10 +39,10 @@ export function renderResult(panel: HTMLElement, view: InvocationView, t: Playgr
   const facts: Array<[string, Node | string]> = [
     [t.status, h('span', { class: `hs-status hs-status--${bar.status}`, 'data-hs': 'result-status' }, statusText(bar.status, t))],
     [t.instance, h('span', { 'data-hs': 'result-instance' }, instanceName || '—', instanceName ? ` (${bar.kind === 'cold' ? t.newInstance : t.reusedInstance})` : '')],
-    [t.duration, ms(view.durationMs)],
-    [t.billedDuration, `${view.billedDurationMs} ms · ${formatGbSeconds(view.billedGbSeconds)} GB-s`],
+    [t.duration, h('span', { 'data-hs': 'result-duration' }, reportMs(view.durationMs))],
   ];
-  if (bar.kind === 'cold') facts.push([t.initDuration, ms(bar.spawnMs + bar.loadMs + bar.initMs)]);
+  if (view.initDuration) facts.push([t.initDuration, h('span', { 'data-hs': 'result-init' }, formatBreakdown(view.initDuration, (phase) => phaseName(phase, t)))]);
+  facts.push([t.billedDuration, h('span', { 'data-hs': 'result-billed' }, `${billedText(view, t)} · ${formatGbSeconds(view.billedGbSeconds)} GB-s`)]);
   facts.push([t.maxMemory, view.maxMemoryMb === undefined ? t.notMeasured : `${Math.round(view.maxMemoryMb)} / ${view.memoryMb} MB`]);
   facts.push([t.requestId, h('code', {}, bar.requestId)]);
 
@@ -68,6 +69,34 @@ export function renderResult(panel: HTMLElement, view: InvocationView, t: Playgr
     output,
     h('pre', { class: 'hs-result__report' }, view.report),
   );
+}
+
+/** Milliseconds as the REPORT line prints them, so the table and the line show the same digits. */
+export function reportMs(value: number): string {
+  return `${value.toFixed(2)} ms`;
+}
+
+/** "68 ms = Duration 12.34 + Init Duration 55.00, rounded up" where init is billed; the reason where it is not. */
+function billedText(view: InvocationView, t: PlaygroundStrings): string {
+  const billed = `${view.billedDurationMs} ms`;
+  if (view.billedInitMs > 0) return `${billed} = ${t.duration} ${view.durationMs.toFixed(2)} + ${t.initDuration} ${view.billedInitMs.toFixed(2)}, ${t.roundedUp}`;
+  return view.initDuration ? `${billed} (${t.initNotBilled})` : billed;
+}
+
+/** A phase's name in the playground's language; the same words the timeline uses. */
+export function phaseName(phase: Phase, t: PlaygroundStrings): string {
+  switch (phase) {
+    case 'workerStart':
+      return t.phaseSpawn;
+    case 'codeLoad':
+      return t.phaseLoad;
+    case 'yourInit':
+      return t.phaseInit;
+    case 'handler':
+      return t.phaseHandler;
+    default:
+      return phase;
+  }
 }
 
 export function renderResultMessage(panel: HTMLElement, message: string, kind: 'info' | 'error' = 'info'): void {

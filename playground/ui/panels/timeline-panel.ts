@@ -1,9 +1,10 @@
+import { formatBreakdown, initDuration } from '../../faas/phases.ts';
 import { h, svg } from '../dom.ts';
 import { ms } from '../format.ts';
 import type { PlaygroundStrings } from '../strings.ts';
 import { layoutTimeline, type TimelineLabels } from '../timeline/timeline-layout.ts';
 import type { Lane, RequestBar, TimelineModel } from '../timeline/timeline-model.ts';
-import { statusText } from './result-panel.ts';
+import { phaseName, reportMs, statusText } from './result-panel.ts';
 
 /**
  * The timeline as SVG: one lane per instance, one bar per request split into its phases. Each bar is a focusable
@@ -161,9 +162,8 @@ function endText(reason: NonNullable<Lane['endReason']>, t: PlaygroundStrings): 
 
 export function describe(bar: RequestBar, t: PlaygroundStrings): string {
   const parts = [`${bar.requestId.slice(0, 8)}`, bar.kind === 'cold' ? t.cold : bar.kind === 'warm' ? t.warm : t.throttled, statusText(bar.status, t)];
-  if (bar.kind === 'cold') {
-    parts.push(`${t.phaseSpawn} ${ms(bar.spawnMs)}`, `${t.phaseLoad} ${ms(bar.loadMs)}`, `${t.phaseInit} ${ms(bar.initMs)}`);
-  }
-  if (bar.kind !== 'throttled') parts.push(`${t.phaseHandler} ${ms(bar.end - bar.start)}`);
+  // The same figures, names and digits as the result table and the REPORT line.
+  if (bar.kind === 'cold') parts.push(`${t.initDuration} ${formatBreakdown(initDuration(bar), (phase) => phaseName(phase, t))}`);
+  if (bar.kind !== 'throttled') parts.push(bar.durationMs === undefined ? `${t.phaseHandler} ${ms(bar.end - bar.start)}` : `${t.duration} ${reportMs(bar.durationMs)}`);
   return parts.join(' · ');
 }

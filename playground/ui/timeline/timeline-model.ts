@@ -20,6 +20,8 @@ export interface RequestBar {
   spawnMs: number;
   loadMs: number;
   initMs: number;
+  /** The handler's Duration as the REPORT line prints it (the host's measure, not end - start); set by viewOf. */
+  durationMs?: number;
 }
 
 export type LaneEnd = 'reclaimed' | 'crashed' | 'timed-out' | 'init-failed' | 'replaced';

@@ -29,6 +29,6 @@ describe('phases', () => {
   });
 
   it('prints a sum with its parts', () => {
-    expect(formatBreakdown(initDuration(measured), (phase) => PHASE_NAMES[phase])).toBe('194.0 ms = worker start 83.1 + code load 79.9 + your init 31.0');
+    expect(formatBreakdown(initDuration(measured), (phase) => PHASE_NAMES[phase])).toBe('194.00 ms = worker start 83.10 + code load 79.90 + your init 31.00');
   });
 });

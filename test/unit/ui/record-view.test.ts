@@ -2,6 +2,9 @@ import { describe, expect, test } from 'vitest';
 import type { InvocationRecord } from '../../../playground/faas/invocation-record.ts';
 import { InstanceNames } from '../../../playground/ui/engine/instance-names.ts';
 import { viewOf } from '../../../playground/ui/engine/record-view.ts';
+import { PHASE_NAMES } from '../../../playground/faas/phases.ts';
+import { describe as hover } from '../../../playground/ui/panels/timeline-panel.ts';
+import { playgroundStrings } from '../../../src/i18n/playground.ts';
 
 function record(partial: Partial<InvocationRecord>): InvocationRecord {
   return {
@@ -53,5 +56,20 @@ describe('a finished request as the panels show it', () => {
     expect(view.bar.instanceId).toBeUndefined();
     expect(view.instanceNumber).toBeUndefined();
     expect(view.result).toEqual({ ok: false, error });
+  });
+
+  test('the timeline hover shows the REPORT line’s Init Duration and Duration, under the same names', () => {
+    const en = playgroundStrings.en;
+    const view = viewOf(record({ startKind: 'cold', durationMs: 2.104, phases: { spawnMs: 83.1, loadMs: 79.9, initMs: 31.04 } }), new InstanceNames());
+    expect(view.report).toContain('\tDuration: 2.10 ms\t');
+    expect(view.report).toMatch(/\tInit Duration: 194\.04 ms$/);
+    expect(view.initDuration?.totalMs).toBeCloseTo(194.04, 9);
+    expect(hover(view.bar, en)).toContain('Init Duration 194.04 ms = worker start 83.10 + code load 79.90 + your init 31.04');
+    expect(hover(view.bar, en)).toContain('Duration 2.10 ms');
+  });
+
+  test('the English playground names the phases as the CLI does', () => {
+    const en = playgroundStrings.en;
+    expect([en.phaseSpawn, en.phaseLoad, en.phaseInit, en.phaseHandler]).toEqual([PHASE_NAMES.workerStart, PHASE_NAMES.codeLoad, PHASE_NAMES.yourInit, PHASE_NAMES.handler]);
   });
 });
