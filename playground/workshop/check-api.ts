@@ -11,10 +11,14 @@ export interface Bilingual {
   'zh-cn': string;
 }
 
+/** How an invocation ended: `oom` is an instance killed for going over its memory setting. */
+export type CheckedStatus = 'ok' | 'error' | 'timeout' | 'throttled' | 'crashed' | 'oom';
+
 /** One invocation as a check sees it. */
 export interface CheckedInvocation {
   requestId: string;
   ok: boolean;
+  status: CheckedStatus;
   /** The handler's return value when ok. */
   value: unknown;
   error?: { errorType: string; errorMessage: string };
@@ -26,8 +30,21 @@ export interface CheckedInvocation {
   logs: string[];
 }
 
+/** One memory figure of an instance: its JavaScript heap plus the memory outside it that it holds (buffers). */
+export interface MemoryFigure {
+  instanceId: string;
+  bytes: number;
+}
+
 export interface Harness {
   invoke(event: unknown): Promise<CheckedInvocation>;
+  /**
+   * The first memory figure of the invocation's instance measured after the invocation began, waiting up to
+   * `waitMs` for it; undefined when none came. The CLI's Node instances are measured every 100 ms while they run
+   * code and as each invocation ends; a browser measures its workers only about every 20 s, and only where the page
+   * may ask (Chromium, cross-origin isolated).
+   */
+  memoryAfter(invocation: CheckedInvocation, waitMs: number): Promise<MemoryFigure | undefined>;
 }
 
 export interface Check {

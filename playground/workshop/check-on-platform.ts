@@ -1,7 +1,7 @@
 import type { InvocationRecord } from '../faas/invocation-record.ts';
 import type { Platform } from '../faas/platform.ts';
 import type { Dialect } from '../faas/protocol.ts';
-import type { Check, CheckedInvocation, Harness } from './check-api.ts';
+import type { Check, CheckedInvocation, Harness, MemoryFigure } from './check-api.ts';
 import { runChecks, type CheckOutcome } from './run-checks.ts';
 
 /** What the platform needs to know of an exercise to deploy an answer the way the exercise says. */
@@ -45,20 +45,69 @@ export async function checkOnPlatform(
     memoryMb: exercise.memoryMb,
     timeoutS: exercise.timeoutS,
   });
+  const memory = new MemoryFigures(platform, exercise.id);
+  const startedAt = new Map<string, number>();
   const harness: Harness = {
     async invoke(event: unknown): Promise<CheckedInvocation> {
       const record = await platform.invoke(exercise.id, event);
+      startedAt.set(record.requestId, record.startMs);
       onInvocation?.(record);
       return checkedInvocation(record);
     },
+    memoryAfter(invocation, waitMs) {
+      return memory.after(invocation.instanceId, startedAt.get(invocation.requestId) ?? 0, waitMs);
+    },
   };
-  return runChecks(checks, harness);
+  try {
+    return await runChecks(checks, harness);
+  } finally {
+    memory.close();
+  }
+}
+
+/** The memory figures the host reports for one function's instances, kept for the checks to ask about. */
+class MemoryFigures {
+  readonly #figures: (MemoryFigure & { tMs: number })[] = [];
+  readonly #waiting = new Set<() => void>();
+  readonly #unsubscribe: () => void;
+
+  constructor(platform: Platform, functionName: string) {
+    this.#unsubscribe = platform.on((event) => {
+      if (event.type !== 'instance-metrics' || event.functionName !== functionName || event.sample.heapUsed === undefined) return;
+      this.#figures.push({ instanceId: event.instanceId, tMs: event.sample.tMs, bytes: event.sample.heapUsed + (event.sample.external ?? 0) });
+      for (const wake of this.#waiting) wake();
+    });
+  }
+
+  after(instanceId: string, sinceMs: number, waitMs: number): Promise<MemoryFigure | undefined> {
+    const found = () => this.#figures.find((figure) => figure.instanceId === instanceId && figure.tMs >= sinceMs);
+    const now = found();
+    if (now) return Promise.resolve({ instanceId, bytes: now.bytes });
+    return new Promise((resolve) => {
+      const done = (figure: MemoryFigure | undefined) => {
+        clearTimeout(timer);
+        this.#waiting.delete(wake);
+        resolve(figure && { instanceId, bytes: figure.bytes });
+      };
+      const wake = () => {
+        const figure = found();
+        if (figure) done(figure);
+      };
+      const timer = setTimeout(() => done(undefined), waitMs);
+      this.#waiting.add(wake);
+    });
+  }
+
+  close(): void {
+    this.#unsubscribe();
+  }
 }
 
 function checkedInvocation(record: InvocationRecord): CheckedInvocation {
   return {
     requestId: record.requestId,
     ok: record.status === 'ok',
+    status: record.status,
     value: record.result,
     ...(record.error ? { error: { errorType: record.error.errorType, errorMessage: record.error.errorMessage } } : {}),
     instanceId: record.instanceId ?? '',

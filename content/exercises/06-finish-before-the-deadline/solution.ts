@@ -7,8 +7,8 @@ interface Photo {
 
 const makeThumbnail = (photo: Photo) => new Promise<void>((resolve) => setTimeout(resolve, photo.sizeKb));
 
-// Enough for the largest photo in a batch (about 300 ms) plus as much again for a busy machine and the reply.
-const SAFETY_MARGIN_MS = 600;
+// The largest photo in a batch (about 300 ms), the 300 ms the answer must leave unused, and room for a busy machine.
+const SAFETY_MARGIN_MS = 800;
 
 export const handler = async (event: { photos: Photo[] }, context: Context) => {
   const done: string[] = [];

@@ -7,8 +7,8 @@ interface Photo {
 
 const makeThumbnail = (photo: Photo) => new Promise<void>((resolve) => setTimeout(resolve, photo.sizeKb));
 
-// 够处理一批里最大的那张照片（约 300 ms），再留出同样多的时间，应付机器繁忙和返回结果。
-const SAFETY_MARGIN_MS = 600;
+// 一批里最大的那张照片（约 300 ms），加上返回时必须留着不用的 300 ms，再给繁忙的机器留些富余。
+const SAFETY_MARGIN_MS = 800;
 
 export const handler = async (event: { photos: Photo[] }, context: Context) => {
   const done: string[] = [];

@@ -4,7 +4,7 @@
 // Watch the clock instead. Stop while there is still time to answer, and return
 //   { done: <the keys of the photos you finished, in order>, left: <the photos you did not start, as they came> }
 // so the job can send `left` back as the next batch. Keep a safety margin: the answer must be back with at least
-// 250 ms of the 2 s timeout unused, since a busy machine runs late and the reply takes time too.
+// 300 ms of the 2 s timeout unused, since a busy machine runs late and the reply takes time too.
 import type { Context } from 'aws-lambda';
 
 interface Photo {

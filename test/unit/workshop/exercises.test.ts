@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../../playground/cli/main.ts';
@@ -20,8 +21,14 @@ const exercises = listExercises();
 const CHECK_RUN_LIMIT_MS = 30_000;
 
 describe('workshop exercises', () => {
-  test('there are exercises, numbered in order', () => {
-    expect(exercises.map((exercise) => exercise.id.slice(0, 2))).toEqual(exercises.map((_, index) => String(index + 1).padStart(2, '0')));
+  test('there are exercises, numbered in order, each folder’s number its order in the workshop', () => {
+    const numbers = exercises.map((exercise) => Number(exercise.id.slice(0, 2)));
+    expect(numbers[0]).toBe(1);
+    expect(numbers).toEqual([...new Set(numbers)].sort((a, b) => a - b));
+    for (const exercise of exercises) {
+      const meta = JSON.parse(readFileSync(join(exercise.dir, 'exercise.json'), 'utf8')) as { order: number };
+      expect(meta.order, exercise.id).toBe(Number(exercise.id.slice(0, 2)));
+    }
   });
 
   test.each(exercises.map((exercise) => exercise.id))('%s: the solution passes every check (exit 0)', async (id) => {
