@@ -1,3 +1,5 @@
+import { gbSeconds } from '../faas/billing.ts';
+
 /** One request of a load run, reduced to what the summary counts. */
 export interface LoadSample {
   outcome: 'ok' | 'failed' | 'throttled';
@@ -8,6 +10,10 @@ export interface LoadSample {
   /** From the client's send to the answer. */
   latencyMs: number;
   billedMs: number;
+  /** A cold start's Init Duration (phases.ts); absent on warm starts. */
+  initDurationMs?: number;
+  /** The part of billedMs that was init; absent where nothing of it was (warm, or a rule that does not bill init). */
+  billedInitMs?: number;
   memoryMb: number;
 }
 
@@ -19,15 +25,20 @@ export interface LoadSummary {
   /** Failed requests by error type, most frequent first; they add up to `failed`. */
   failuresByType: Record<string, number>;
   coldStarts: number;
+  /** Init Duration over the cold starts (the REPORT line's figure); absent when there was none. */
+  initDurationMs?: { p50: number; max: number };
   instancesStarted: number;
   latencyMs: { p50: number; p95: number; p99: number; max: number };
   billedGbSeconds: number;
+  /** The part of billedGbSeconds that paid for init (Lambda bills it since 2025-08; SCF does not). */
+  billedInitGbSeconds: number;
   wallMs: number;
 }
 
 /** Counts a load run: every request lands in exactly one of ok, failed and throttled. */
 export function summarise(samples: LoadSample[], wallMs: number, instancesStarted?: number): LoadSummary {
   const served = samples.filter((s) => s.outcome !== 'throttled').map((s) => s.latencyMs).sort((a, b) => a - b);
+  const inits = samples.flatMap((s) => (s.initDurationMs === undefined ? [] : [s.initDurationMs])).sort((a, b) => a - b);
   return {
     requests: samples.length,
     ok: samples.filter((s) => s.outcome === 'ok').length,
@@ -35,10 +46,11 @@ export function summarise(samples: LoadSample[], wallMs: number, instancesStarte
     throttled: samples.filter((s) => s.outcome === 'throttled').length,
     failuresByType: countByType(samples.filter((s) => s.outcome === 'failed')),
     coldStarts: samples.filter((s) => s.cold).length,
+    ...(inits.length === 0 ? {} : { initDurationMs: { p50: percentile(inits, 0.5), max: inits.at(-1) ?? 0 } }),
     instancesStarted: instancesStarted ?? new Set(samples.flatMap((s) => (s.instanceId ? [s.instanceId] : []))).size,
     latencyMs: { p50: percentile(served, 0.5), p95: percentile(served, 0.95), p99: percentile(served, 0.99), max: served.at(-1) ?? 0 },
-    // Billing: billed milliseconds times the memory size in GB, as both Lambda and SCF price compute.
-    billedGbSeconds: samples.reduce((sum, s) => sum + (s.billedMs / 1000) * (s.memoryMb / 1024), 0),
+    billedGbSeconds: samples.reduce((sum, s) => sum + gbSeconds(s.billedMs, s.memoryMb), 0),
+    billedInitGbSeconds: samples.reduce((sum, s) => sum + gbSeconds(s.billedInitMs ?? 0, s.memoryMb), 0),
     wallMs,
   };
 }
@@ -61,10 +73,10 @@ export function formatSummary(s: LoadSummary): string {
   return [
     `requests      ${s.requests}  (ok ${s.ok}, failed ${s.failed}, throttled ${s.throttled})`,
     ...(s.failed > 0 ? [`failures      ${Object.entries(s.failuresByType).map(([type, n]) => `${type} ${n}`).join(', ')}`] : []),
-    `cold starts   ${s.coldStarts}`,
+    `cold starts   ${s.coldStarts}${s.initDurationMs ? `  (Init Duration p50 ${s.initDurationMs.p50.toFixed(2)} ms, max ${s.initDurationMs.max.toFixed(2)} ms)` : ''}`,
     `instances     ${s.instancesStarted} started`,
     `latency       p50 ${ms(s.latencyMs.p50)}  p95 ${ms(s.latencyMs.p95)}  p99 ${ms(s.latencyMs.p99)}  max ${ms(s.latencyMs.max)}`,
-    `billed        ${s.billedGbSeconds.toFixed(6)} GB-s`,
+    `billed        ${s.billedGbSeconds.toFixed(6)} GB-s${s.billedInitGbSeconds > 0 ? `  (init ${s.billedInitGbSeconds.toFixed(6)} GB-s of it)` : ''}`,
     `wall time     ${(s.wallMs / 1000).toFixed(2)} s  (${(s.requests / Math.max(s.wallMs / 1000, 1e-9)).toFixed(1)} req/s)`,
     '',
   ].join('\n');

@@ -4,6 +4,7 @@ import { FUNCTION_OPTIONS, FUNCTION_OPTIONS_HELP, functionFromFlags, readEvent }
 import { INSPECT_OPTIONS_HELP, inspectorOptions, takeInspectFlag } from '../inspect-flags.ts';
 import type { CliIO } from '../io.ts';
 import { formatReportLine } from '../../faas/report-line.ts';
+import { reportBreakdown } from '../report-breakdown.ts';
 import { logLine } from '../log-lines.ts';
 import { CommandWatch } from '../monitor/command-watch.ts';
 import { MONITOR_OPTIONS, monitorFromFlags, monitorOptionsHelp } from '../monitor/monitor-flags.ts';
@@ -61,6 +62,7 @@ export async function invoke(args: string[], io: CliIO): Promise<number> {
   start(record.requestId);
   io.stderr(`END RequestId: ${record.requestId}\n`);
   io.stderr(`${formatReportLine(record)}\n`);
+  for (const line of reportBreakdown(record)) io.stderr(`${line}\n`);
   watch?.reportInvocation(record.requestId, record.instanceId, compiled.bundle, io);
 
   if (record.status === 'ok') {

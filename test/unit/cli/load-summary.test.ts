@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { driveLoad } from '../../../playground/cli/load-driver.ts';
-import { percentile, summarise } from '../../../playground/cli/load-summary.ts';
+import { formatSummary, percentile, summarise } from '../../../playground/cli/load-summary.ts';
 import type { LoadSample } from '../../../playground/cli/load-summary.ts';
 
 describe('load accounting', () => {
@@ -16,6 +16,27 @@ describe('load accounting', () => {
     expect(s).toMatchObject({ requests: 4, ok: 2, failed: 1, throttled: 1, coldStarts: 2, instancesStarted: 2 });
     expect(s.billedGbSeconds).toBeCloseTo(3.022, 6);
     expect(s.latencyMs.max).toBe(40);
+  });
+
+  it('reports Init Duration over the cold starts and the part of the bill that paid for init', () => {
+    const samples: LoadSample[] = [
+      { outcome: 'ok', cold: true, latencyMs: 130, billedMs: 111, initDurationMs: 100.4, billedInitMs: 100.4, memoryMb: 1024 },
+      { outcome: 'ok', cold: true, latencyMs: 90, billedMs: 81, initDurationMs: 70.2, billedInitMs: 70.2, memoryMb: 1024 },
+      { outcome: 'ok', cold: false, latencyMs: 12, billedMs: 11, memoryMb: 1024 },
+    ];
+    const s = summarise(samples, 1000);
+    expect(s.initDurationMs).toEqual({ p50: 70.2, max: 100.4 });
+    expect(s.billedGbSeconds).toBeCloseTo(0.203, 9);
+    expect(s.billedInitGbSeconds).toBeCloseTo(0.1706, 9);
+    expect(formatSummary(s)).toContain('cold starts   2  (Init Duration p50 70.20 ms, max 100.40 ms)');
+    expect(formatSummary(s)).toContain('billed        0.203000 GB-s  (init 0.170600 GB-s of it)');
+  });
+
+  it('leaves Init Duration out when every request was warm', () => {
+    const s = summarise([{ outcome: 'ok', cold: false, latencyMs: 2, billedMs: 2, memoryMb: 128 }], 10);
+    expect(s.initDurationMs).toBeUndefined();
+    expect(formatSummary(s)).toMatch(/^cold starts   0$/m);
+    expect(formatSummary(s)).toMatch(/^billed {8}0\.000250 GB-s$/m);
   });
 
   it('takes nearest-rank percentiles of served requests only', () => {
