@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ConfigScriptError, evaluateConfigScript, filesIn } from '../compiler/config-script.ts';
 import { readFunctionTsconfig } from '../compiler/tsconfig.ts';
 import type { Dialect } from '../faas/protocol.ts';
+import type { PlatformProfileName } from '../model/platform-profiles.ts';
 import { declaredRuntime } from '../project/declared-runtime.ts';
 import { parseProjectDocument, parseProjectFile, PROJECT_FILE_NAMES, ProjectFileError, SCRIPT_FILE_NAMES } from '../project/project-file.ts';
 import type { ProjectFile, ProjectFunction, VariableContext } from '../project/project-file.ts';
@@ -33,6 +34,8 @@ export interface FunctionConfig {
   warnings: string[];
   /** The project's layers the function binds: compiled as its `/opt`, searched for packages at run time. */
   layers: FunctionLayers;
+  /** Whose cold starts to show: `local` (measured only) or a platform whose modelled phases are added. */
+  platformProfile: PlatformProfileName;
 }
 
 export interface ConfigFlags {
@@ -48,6 +51,8 @@ export interface ConfigFlags {
   params?: Record<string, string>;
   /** `--config FILE`: this project file, whatever else the folder holds. */
   configFile?: string;
+  /** `--platform-profile`: default `local`. */
+  platformProfile?: PlatformProfileName;
 }
 
 const DEFAULT_MEMORY_MB = 128;
@@ -154,6 +159,7 @@ function settle(dir: string, file: string | undefined, declared: ProjectFunction
     ...(declared ? { declared } : {}),
     warnings: [...fileWarnings, ...(declared?.warnings ?? []), ...runtime.warnings, ...(readFunctionTsconfig(filesIn(root))?.warnings ?? [])],
     layers,
+    platformProfile: flags.platformProfile ?? 'local',
   };
 }
 

@@ -4,6 +4,7 @@ import { numberFlag } from './args.ts';
 import { resolveFunction } from './function-config.ts';
 import type { ConfigFlags, FunctionConfig } from './function-config.ts';
 import type { CliIO } from './io.ts';
+import { platformProfileFromFlags } from './platform-profile.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Flags every command that runs a function accepts, for node:util parseArgs. */
@@ -18,6 +19,7 @@ export const FUNCTION_OPTIONS = {
   stage: { type: 'string' },
   param: { type: 'string', multiple: true },
   config: { type: 'string' },
+  'platform-profile': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -30,7 +32,11 @@ export const FUNCTION_OPTIONS_HELP = `  --function NAME        which function of
   --dialect scf|lambda   context and environment flavour (default: from the config, else from the export name)
   --stage NAME           stage for the file's variables: \${sls:stage}, \${opt:stage} (default: provider.stage, else dev)
   --param KEY=VALUE      \${param:KEY} of serverless.yml, or a Parameter of a SAM template (repeatable)
-  --config FILE          this project file (serverless.ts/.js/.yml, template.yaml) instead of the one found`;
+  --config FILE          this project file (serverless.ts/.js/.yml, template.yaml) instead of the one found
+  --platform-profile P   local (default: this machine, everything measured), lambda or scf-2019: cold starts
+                         also go through that platform's MODELLED phases (micro-VM start, code download by
+                         package size, placement, VPC attach) drawn from published figures; they count in
+                         latency, never in Init Duration, and are printed as modelled`;
 
 export interface FunctionFlagValues {
   function?: string | undefined;
@@ -42,6 +48,7 @@ export interface FunctionFlagValues {
   stage?: string | undefined;
   param?: string[] | undefined;
   config?: string | undefined;
+  'platform-profile'?: string | undefined;
 }
 
 /** Resolves the function a command runs; with `io`, what the project file says that cannot be honoured is printed. */
@@ -71,6 +78,7 @@ export function configFlags(values: FunctionFlagValues): ConfigFlags {
     ...(values.stage ? { stage: values.stage } : {}),
     ...(values.param ? { params: parsePairs('param', values.param) } : {}),
     ...(values.config ? { configFile: values.config } : {}),
+    platformProfile: platformProfileFromFlags(values),
   };
 }
 

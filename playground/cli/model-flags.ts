@@ -5,7 +5,11 @@ import { parseDistribution } from '../model/distributions.ts';
 import type { DistributionSpec } from '../model/distributions.ts';
 import { POLICY_NAMES, SWEEP_KEYS } from '../model/model-config.ts';
 import type { ModelConfig, PolicyName, SweepKey } from '../model/model-config.ts';
+import type { PlatformProfileName } from '../model/platform-profiles.ts';
+import { measuredService } from '../model/service-samples.ts';
+import type { MeasuredService, ServiceSample } from '../model/service-samples.ts';
 import { numberFlag, positiveInteger } from './args.ts';
+import { platformProfileFromFlags } from './platform-profile.ts';
 import { UsageError } from './usage-error.ts';
 
 export const MODEL_OPTIONS = {
@@ -31,12 +35,49 @@ export const MODEL_OPTIONS = {
   horizon: { type: 'string' },
   seed: { type: 'string' },
   resolution: { type: 'string' },
+  'service-from': { type: 'string' },
+  'platform-profile': { type: 'string' },
 } as const;
 
 type Values = Partial<Record<keyof typeof MODEL_OPTIONS, string>>;
 
-/** Turns the simulate command's flags into a model config; every mistake is a UsageError naming the flag. */
-export function modelConfigFromFlags(values: Values): ModelConfig {
+/** A load run's measured service times (`load --json`), as `--service-from` reads them. */
+export interface ServiceFrom {
+  file: string;
+  measured: MeasuredService;
+  platformProfile: PlatformProfileName;
+  packageBytes: number;
+  memoryMb: number | undefined;
+}
+
+export function readServiceFrom(path: string): ServiceFrom {
+  let run: { samples?: unknown; platformProfile?: unknown; packageBytes?: unknown; memoryMb?: unknown };
+  try {
+    run = JSON.parse(readFileSync(path, 'utf8')) as typeof run;
+  } catch (error) {
+    throw new UsageError(`--service-from: cannot read ${path} as JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(run.samples)) throw new UsageError(`--service-from ${path} has no "samples": write it with hello-serverless load ... --json > ${path}`);
+  let measured: MeasuredService;
+  try {
+    measured = measuredService(run.samples as ServiceSample[]);
+  } catch (error) {
+    throw new UsageError(`--service-from ${path}: ${(error as Error).message}`);
+  }
+  return {
+    file: path,
+    measured,
+    platformProfile: platformProfileFromFlags({ 'platform-profile': typeof run.platformProfile === 'string' ? run.platformProfile : undefined }),
+    packageBytes: typeof run.packageBytes === 'number' && run.packageBytes >= 0 ? run.packageBytes : 0,
+    memoryMb: typeof run.memoryMb === 'number' ? run.memoryMb : undefined,
+  };
+}
+
+/**
+ * Turns the simulate command's flags into a model config; every mistake is a UsageError naming the flag. With
+ * `service`, the response times are the measured ones and the profile defaults to the one the load ran with.
+ */
+export function modelConfigFromFlags(values: Values, service?: ServiceFrom): ModelConfig {
   const seed = numberFlag('seed', values.seed) ?? 1;
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a whole number of 0 or more, got "${values.seed}"`);
   const policy = (values.policy ?? 'fixed') as PolicyName;
@@ -44,8 +85,8 @@ export function modelConfigFromFlags(values: Values): ModelConfig {
   const provisioned = values.provisioned === undefined ? undefined : nonNegativeInteger('provisioned', values.provisioned);
   const config: ModelConfig = {
     arrival: arrivalFromFlags(values),
-    warm: distributionFlag('warm', values.warm, 'warm-mean', values['warm-mean']),
-    cold: distributionFlag('cold', values.cold, 'cold-mean', values['cold-mean']),
+    warm: service ? measuredFlag('warm', values, service.measured.warm) : distributionFlag('warm', values.warm, 'warm-mean', values['warm-mean']),
+    cold: service ? measuredFlag('cold', values, service.measured.cold) : distributionFlag('cold', values.cold, 'cold-mean', values['cold-mean']),
     policy,
     keepAliveS: nonNegative('keep-alive', values['keep-alive']) ?? 600,
     maxConcurrency: positiveInteger('max-concurrency', values['max-concurrency'], 1000),
@@ -54,7 +95,10 @@ export function modelConfigFromFlags(values: Values): ModelConfig {
     ...(provisioned === undefined ? {} : { provisioned }),
   };
   if (values.startup !== undefined) config.startup = parse(values.startup, '--startup');
-  const memory = values.memory === undefined ? undefined : positiveInteger('memory', values.memory, 128);
+  const profile = values['platform-profile'] === undefined ? service?.platformProfile : platformProfileFromFlags(values);
+  if (profile !== undefined && profile !== 'local') config.profile = profile;
+  if (service && service.packageBytes > 0) config.packageBytes = service.packageBytes;
+  const memory = values.memory === undefined ? service?.memoryMb : positiveInteger('memory', values.memory, 128);
   if (memory !== undefined) config.memoryMb = memory;
   const timeout = positive('timeout', values.timeout);
   if (timeout !== undefined) config.timeoutS = timeout;
@@ -114,6 +158,12 @@ function traceArrivals(path: string, rowFlag: string | undefined): ArrivalSpec {
   const chosen = rows[row - 1];
   if (!chosen) throw new UsageError(`--trace-row ${row}: ${path} has ${rows.length} function rows`);
   return { kind: 'trace', countsPerMinute: chosen.countsPerMinute };
+}
+
+function measuredFlag(name: 'warm' | 'cold', values: Values, measured: DistributionSpec): DistributionSpec {
+  const meanName = `${name}-mean` as const;
+  if (values[name] !== undefined || values[meanName] !== undefined) throw new UsageError(`--service-from gives the ${name} response times: leave out --${values[name] !== undefined ? name : meanName}`);
+  return measured;
 }
 
 function distributionFlag(name: string, spec: string | undefined, meanName: string, mean: string | undefined): DistributionSpec {

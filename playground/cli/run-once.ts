@@ -11,6 +11,7 @@ import { DEFAULT_SAMPLE_MS, NodeInstanceHost } from '../hosts/node/node-instance
 import { ClosableClock } from './closable-clock.ts';
 import { deploymentOf } from './deployment-of.ts';
 import type { FunctionConfig } from './function-config.ts';
+import { profiledHost } from './platform-profile.ts';
 
 export type LogListener = (requestId: string | null, level: LogLevel, message: string, time: number) => void;
 
@@ -31,7 +32,8 @@ const END_SAMPLE_WAIT_MS = 1000;
  */
 export async function runOnce(config: FunctionConfig, bundle: string, event: unknown, onLog: LogListener, inspector?: InspectorOptions, watch?: RunWatch): Promise<InvocationRecord> {
   const clock = new ClosableClock(new RealClock());
-  const host = new NodeInstanceHost({ functionRoot: config.root, modulePath: config.layers.modulePath, clock, ...(inspector ? { inspector } : {}), ...watchedHost(watch) });
+  const node = new NodeInstanceHost({ functionRoot: config.root, modulePath: config.layers.modulePath, clock, ...(inspector ? { inspector } : {}), ...watchedHost(watch) });
+  const host = profiledHost(node, clock, config.platformProfile);
   const platform = new Platform({ clock, host, keepLogs: false, requestIds: randomUUID, ...(inspector ? { initLimitMs: DEBUG_TIME_LIMIT_MS } : {}) });
   const endSample = watch ? new EndSampleWait() : undefined;
   platform.on((e) => {

@@ -8,6 +8,7 @@ import { reportBreakdown } from '../report-breakdown.ts';
 import { logLine } from '../log-lines.ts';
 import { CommandWatch } from '../monitor/command-watch.ts';
 import { MONITOR_OPTIONS, monitorFromFlags, monitorOptionsHelp } from '../monitor/monitor-flags.ts';
+import { formatModelled } from '../platform-profile.ts';
 import { runOnce } from '../run-once.ts';
 
 export const INVOKE_HELP = `Usage: hello-serverless invoke <dir-or-file> [options]
@@ -63,6 +64,8 @@ export async function invoke(args: string[], io: CliIO): Promise<number> {
   io.stderr(`END RequestId: ${record.requestId}\n`);
   io.stderr(`${formatReportLine(record)}\n`);
   for (const line of reportBreakdown(record)) io.stderr(`${line}\n`);
+  const modelled = record.startKind === 'cold' ? record.phases?.modelled : undefined;
+  if (modelled) io.stderr(`${formatModelled(config.platformProfile, modelled)}\n`);
   watch?.reportInvocation(record.requestId, record.instanceId, compiled.bundle, io);
 
   if (record.status === 'ok') {

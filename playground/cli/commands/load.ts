@@ -13,6 +13,11 @@ import { formatSummary, summarise } from '../load-summary.ts';
 import { CommandWatch } from '../monitor/command-watch.ts';
 import { MONITOR_OPTIONS, monitorFromFlags, monitorOptionsHelp } from '../monitor/monitor-flags.ts';
 import type { LoadSample } from '../load-summary.ts';
+import { profiledHost } from '../platform-profile.ts';
+import type { InvocationRecord } from '../../faas/invocation-record.ts';
+import { initDurationMs } from '../../faas/phases.ts';
+import { modelledTotalMs } from '../../model/platform-profiles.ts';
+import type { ServiceSample } from '../../model/service-samples.ts';
 import { UsageError } from '../usage-error.ts';
 import { ClosableClock } from '../closable-clock.ts';
 
@@ -29,7 +34,9 @@ Options:
   --rate R               start R requests per second instead of as fast as the clients can
   --max-instances M      reserved concurrency: requests beyond M busy or starting instances are throttled
   --keep-alive S         idle seconds before an instance is reclaimed (default: the platform's)
-  --json                 print the summary as JSON on STDOUT
+  --json                 print the summary as JSON on STDOUT, with "samples": one { cold, initMs, durationMs,
+                         latencyMs, outcome } per request (+ modelledMs with a profile), which
+                         simulate --service-from reads
 ${monitorOptionsHelp('the first warm request (the first one an instance gets after answering one)')}
 ${FUNCTION_OPTIONS_HELP}
   -h, --help             show this help
@@ -71,7 +78,8 @@ export async function load(args: string[], io: CliIO): Promise<number> {
   }
 
   const clock = new ClosableClock(new RealClock());
-  const host = new NodeInstanceHost({ functionRoot: config.root, modulePath: config.layers.modulePath, clock, ...watchedHost(watch) });
+  const node = new NodeInstanceHost({ functionRoot: config.root, modulePath: config.layers.modulePath, clock, ...watchedHost(watch) });
+  const host = profiledHost(node, clock, config.platformProfile);
   const platform = new Platform({ clock, host, keepLogs: false, requestIds: randomUUID });
   let instancesStarted = 0;
   platform.on((e) => {
@@ -81,10 +89,11 @@ export async function load(args: string[], io: CliIO): Promise<number> {
   platform.deploy(deploymentOf(config, compiled.bundle, { maxConcurrency: maxInstances, keepAliveS }));
 
   const samples: LoadSample[] = [];
+  const serviceSamples: ServiceSample[] = [];
   const started = performance.now();
   await driveLoad({ requests, concurrency, ...(rate === undefined ? {} : { ratePerSecond: rate }) }, async () => {
     const record = await platform.invoke(config.functionName, event);
-    samples.push({
+    const sample: LoadSample = {
       outcome: record.status === 'ok' ? 'ok' : record.status === 'throttled' ? 'throttled' : 'failed',
       cold: record.startKind === 'cold',
       ...(record.instanceId ? { instanceId: record.instanceId } : {}),
@@ -92,14 +101,42 @@ export async function load(args: string[], io: CliIO): Promise<number> {
       latencyMs: record.endMs - record.arrivalMs,
       billedMs: record.billedDurationMs,
       memoryMb: record.memoryMb,
-    });
+    };
+    samples.push(sample);
+    serviceSamples.push(serviceSampleOf(record, sample));
   });
   const summary = summarise(samples, performance.now() - started, instancesStarted);
   platform.shutdown();
   clock.close();
   watch.reportLoad(compiled.bundle, io);
 
-  if (values.json) io.stdout(`${JSON.stringify({ function: config.functionName, memoryMb: config.memoryMb, concurrency, ...(rate === undefined ? {} : { rate }), ...summary }, null, 2)}\n`);
-  else io.stdout(`${config.functionName} (${config.memoryMb} MB), ${concurrency} clients${rate === undefined ? '' : ` at ${rate}/s`}\n${formatSummary(summary)}`);
+  const profile = config.platformProfile;
+  if (values.json) {
+    const run = { function: config.functionName, memoryMb: config.memoryMb, concurrency, ...(rate === undefined ? {} : { rate }), platformProfile: profile, packageBytes: compiled.bundle.length };
+    io.stdout(`${JSON.stringify({ ...run, ...summary, samples: serviceSamples }, null, 2)}\n`);
+  } else {
+    io.stdout(`${config.functionName} (${config.memoryMb} MB), ${concurrency} clients${rate === undefined ? '' : ` at ${rate}/s`}\n${formatSummary(summary)}${modelledLine(profile, serviceSamples)}`);
+  }
   return 0;
+}
+
+/** What model mode needs of one request (`--json`'s samples, read by simulate --service-from). */
+function serviceSampleOf(record: InvocationRecord, sample: LoadSample): ServiceSample {
+  const phases = record.startKind === 'cold' ? record.phases : null;
+  return {
+    cold: sample.cold,
+    ...(phases ? { initMs: initDurationMs(phases) } : {}),
+    durationMs: record.durationMs,
+    latencyMs: sample.latencyMs,
+    outcome: sample.outcome,
+    ...(phases?.modelled ? { modelledMs: modelledTotalMs(phases.modelled) } : {}),
+  };
+}
+
+/** With a platform profile, how much of the cold latency above was modelled rather than measured. */
+function modelledLine(profile: string, samples: readonly ServiceSample[]): string {
+  const modelled = samples.flatMap((s) => (s.modelledMs === undefined ? [] : [s.modelledMs]));
+  if (modelled.length === 0) return '';
+  const mean = modelled.reduce((sum, ms) => sum + ms, 0) / modelled.length;
+  return `modelled      ${profile} profile: ${mean.toFixed(1)} ms on average before each of ${modelled.length} cold starts (not measured; in the latency above)\n`;
 }

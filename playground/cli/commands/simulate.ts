@@ -3,7 +3,9 @@ import type { SeedsResult, SummaryKey } from '../../model/experiments.ts';
 import type { ModelConfig } from '../../model/model-config.ts';
 import { parseCommandArgs, positiveInteger } from '../args.ts';
 import type { CliIO } from '../io.ts';
-import { MODEL_OPTIONS, modelConfigFromFlags, sweepFromFlag } from '../model-flags.ts';
+import { MODEL_OPTIONS, modelConfigFromFlags, readServiceFrom, sweepFromFlag } from '../model-flags.ts';
+import type { ServiceFrom } from '../model-flags.ts';
+import { ModelledStart, platformProfile } from '../../model/platform-profiles.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const SIMULATE_HELP = `Usage: hello-serverless simulate --arrival-rate R --warm-mean S --cold-mean S [options]
@@ -24,8 +26,12 @@ Arrivals (choose one):
 Response times (seconds):
   --warm-mean S            mean response time on an idle instance (exponential)
   --cold-mean S            mean response time of the request that starts an instance (exponential)
-  --warm DIST, --cold DIST exp:MEAN, const:V, lognormal:MEAN,CV or empirical:V1,V2,...
+  --warm DIST, --cold DIST exp:MEAN, const:V, lognormal:MEAN,CV, uniform:MIN,MAX or empirical:V1,V2,...
   --startup DIST           time for an instance started ahead of traffic to be ready (default cold − warm mean)
+  --service-from FILE      your function's measured response times: the samples of "load ... --json > FILE",
+                           warm and cold apart, as empirical distributions (instead of the four flags above)
+  --platform-profile P     local, lambda or scf-2019: add that platform's MODELLED cold-start phases to every
+                           start (default: the profile the load ran with, else local)
 Platform:
   --policy NAME            fixed (default), provisioned, histogram (hybrid histogram, Shahrad et al. 2020),
                            autoscaler (per-second concurrency, stable and panic windows like Knative's KPA)
@@ -33,7 +39,7 @@ Platform:
   --provisioned N          instances kept ready (provisioned) or the autoscaler's minimum
   --max-concurrency N      a request arriving while N instances are running is rejected (default 1000)
   --scale-out N/S          at most N cold starts per S seconds
-  --memory MB              memory per instance, for idle GB-seconds (default 128)
+  --memory MB              memory per instance, for GB-seconds (default 128, or the load's)
   --timeout S              function timeout (default 900)
 Run:
   --horizon S              simulated seconds (default 3600)
@@ -48,6 +54,9 @@ Run:
 
 Exit codes: 0 the run completed; 2 a flag or file is wrong.
 Example: hello-serverless simulate --arrival-rate 0.9 --warm-mean 1.991 --cold-mean 2.244 --keep-alive 600 --horizon 100000
+Your function: hello-serverless load my-fn -n 200 -c 4 --json > load.json
+               hello-serverless simulate --service-from load.json --arrival-rate 50 --keep-alive 600
+               hello-serverless simulate --service-from load.json --arrival-rate 50 --policy provisioned --provisioned 5
 `;
 
 export async function simulate(args: string[], io: CliIO): Promise<number> {
@@ -63,7 +72,9 @@ export async function simulate(args: string[], io: CliIO): Promise<number> {
     io.stdout(SIMULATE_HELP);
     return 0;
   }
-  const config = modelConfigFromFlags(values);
+  const service = values['service-from'] === undefined ? undefined : readServiceFrom(values['service-from']);
+  const config = modelConfigFromFlags(values, service);
+  const measured = service ? { measured: measuredJson(service, config) } : {};
   const seeds = positiveInteger('seeds', values.seeds, 1);
   const json = values.json === true;
   try {
@@ -73,9 +84,9 @@ export async function simulate(args: string[], io: CliIO): Promise<number> {
       const front = new Set(paretoFront(points).map((p) => p.value));
       if (json) {
         const out = points.map((p) => ({ [key]: p.value, ...summaryJson(p.result), pareto: front.has(p.value) }));
-        io.stdout(`${JSON.stringify({ sweep: key, seeds, points: out }, null, 2)}\n`);
+        io.stdout(`${JSON.stringify({ sweep: key, seeds, ...measured, points: out }, null, 2)}\n`);
       } else {
-        io.stdout(`${describe(config)}\nSweep of ${key} over ${list.join(', ')}, each value in place of the one above (${seeds} seed${seeds === 1 ? '' : 's'} each); * = on the Pareto front of cold starts vs idle memory\n`);
+        io.stdout(`${describe(config)}\n${service ? provenance(service, config) : ''}Sweep of ${key} over ${list.join(', ')}, each value in place of the one above (${seeds} seed${seeds === 1 ? '' : 's'} each); * = on the Pareto front of cold starts vs idle memory\n`);
         io.stdout(sweepTable(key, points.map((p) => ({ value: p.value, result: p.result, front: front.has(p.value) }))));
       }
       return 0;
@@ -83,9 +94,9 @@ export async function simulate(args: string[], io: CliIO): Promise<number> {
     const result = runSeeds(config, seeds);
     if (json) {
       const series = values.series ? { series: result.runs[0]!.series } : {};
-      io.stdout(`${JSON.stringify({ ...summaryJson(result), ...series }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ ...summaryJson(result), ...measured, ...series }, null, 2)}\n`);
     } else {
-      io.stdout(`${describe(config)}\n${report(result)}`);
+      io.stdout(`${describe(config)}\n${service ? provenance(service, config) : ''}${report(result)}`);
     }
     return 0;
   } catch (error) {
@@ -108,6 +119,34 @@ function summaryJson(result: SeedsResult): Record<string, unknown> {
     wallSeconds: result.wallSeconds,
     requestsPerSecond: result.requestsPerSecond,
   };
+}
+
+/** Which figures of the run were measured, how many samples they rest on, and what was modelled on top. */
+function measuredJson(service: ServiceFrom, config: ModelConfig): Record<string, unknown> {
+  const m = service.measured;
+  return {
+    file: service.file,
+    warm: { samples: m.warmSamples, meanS: m.warmMeanS },
+    cold: { samples: m.coldSamples, meanS: m.coldMeanS },
+    modelled: config.profile ? { platformProfile: config.profile, meanS: modelledMeanS(config) } : null,
+  };
+}
+
+function provenance(service: ServiceFrom, config: ModelConfig): string {
+  const m = service.measured;
+  const s = (value: number) => `${(value * 1000).toFixed(1)} ms`;
+  const lines = [
+    `Measured (${service.file}): warm response ${s(m.warmMeanS)} mean over ${m.warmSamples} samples; cold response ${s(m.coldMeanS)} mean over ${m.coldSamples} samples`,
+    config.profile
+      ? `Modelled: the ${config.profile} profile's cold-start phases, ${s(modelledMeanS(config))} mean, added to every start`
+      : 'Modelled: nothing added to the measured times (local profile)',
+    'Everything else (arrivals, keep-alive, policy, concurrency) is what you asked for above.',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function modelledMeanS(config: ModelConfig): number {
+  return new ModelledStart(platformProfile(config.profile ?? 'local'), config.packageBytes ?? 0).total().mean;
 }
 
 function describe(config: ModelConfig): string {
@@ -145,7 +184,7 @@ function report(result: SeedsResult): string {
     ['cold starts', `${v('coldStarts', 0)}  (pCold ${p('pCold')})`],
     ['rejected', `${v('rejected', 0)}  (pReject ${p('pReject')})`],
     ['instances', `${v('avgInstances', 3)} on average: running ${v('avgRunning', 3)}, idle ${v('avgIdle', 3)}`],
-    ['idle memory', `${v('idleGbSeconds', 0)} GB-s`],
+    ['cost', `${v('billedGbSeconds', 0)} GB-s billed for requests, ${v('idleGbSeconds', 0)} GB-s idle (kept warm; provisioned instances bill this too)`],
     ['peak', `${v('peakConcurrency', many ? 1 : 0)} instances running at once`],
     ['latency', `p50 ${seconds(result.latencyMs.p50)}  p95 ${seconds(result.latencyMs.p95)}  p99 ${seconds(result.latencyMs.p99)}${many ? ' (first seed)' : ''}`],
     ['lifespan', first.lifespan.count === 0 ? 'no instance ended' : `mean ${fixed(first.lifespan.meanS, 1)} s over ${first.lifespan.count.toLocaleString('en')} ended instances`],

@@ -1,5 +1,6 @@
 import type { InvocationRecord } from '../../faas/invocation-record.ts';
 import { accessRecord } from '../../gateway/access-record.ts';
+import { modelledTotalMs } from '../../model/platform-profiles.ts';
 import type { CliIO } from '../io.ts';
 import { logLine } from '../log-lines.ts';
 import type { ServedFunctions } from './served-functions.ts';
@@ -30,6 +31,8 @@ export class AccessLog {
       const version = record.instanceId ? this.#functions.versionOf(record.instanceId) : undefined;
       const shown = version !== undefined && version > 1 ? ` v${version}` : '';
       parts.push(`${record.functionName} ${record.instanceId ?? '-'}${shown} ${record.startKind}`, `${entry.durationMs} ms (billed ${entry.billedMs} ms)`);
+      const modelled = record.startKind === 'cold' ? record.phases?.modelled : undefined;
+      if (modelled) parts.push(`(+ modelled start ${modelledTotalMs(modelled).toFixed(1)} ms)`);
       if (record.status !== 'ok') parts.push(`[${record.status}: ${record.error?.errorType ?? 'error'}]`);
     }
     this.#io.stderr(`${entry.time.slice(11, 23)} ${parts.join('  ')}\n`);

@@ -2,6 +2,8 @@ import type { Clock } from '../../faas/clock.ts';
 import type { InstanceHandle, InstanceHost, InstanceListener, InstanceSpec } from '../../faas/instance-host.ts';
 import type { InspectorOptions } from '../../hosts/node/inspector.ts';
 import { NodeInstanceHost } from '../../hosts/node/node-instance-host.ts';
+import type { PlatformProfileName } from '../../model/platform-profiles.ts';
+import { profiledHost } from '../platform-profile.ts';
 
 /** What serve asks of the Node host for one function's instances. */
 export interface ServeHostOptions {
@@ -11,6 +13,7 @@ export interface ServeHostOptions {
   modulePath: string[];
   clock: Clock;
   inspector?: InspectorOptions;
+  platformProfile: PlatformProfileName;
 }
 
 /**
@@ -18,7 +21,8 @@ export interface ServeHostOptions {
  * instance at a time, for instance) belong here, so every instance serve starts gets them.
  */
 export function createServeHost(options: ServeHostOptions): InstanceHost {
-  return new NodeInstanceHost({ functionRoot: options.functionRoot, modulePath: options.modulePath, clock: options.clock, ...(options.inspector ? { inspector: options.inspector } : {}) });
+  const host = new NodeInstanceHost({ functionRoot: options.functionRoot, modulePath: options.modulePath, clock: options.clock, ...(options.inspector ? { inspector: options.inspector } : {}) });
+  return profiledHost(host, options.clock, options.platformProfile);
 }
 
 /** One Platform, several functions whose code may live in different folders: each function's own host starts its instances. */

@@ -60,7 +60,7 @@ export async function startServe(options: ServeOptions, io: CliIO): Promise<Runn
 
   const clock = new ClosableClock(new RealClock());
   const hosts = new FunctionHosts();
-  for (const config of project.functions) hosts.add(config.functionName, createServeHost({ functionRoot: config.root, modulePath: config.layers.modulePath, clock, ...(options.inspector ? { inspector: options.inspector } : {}) }));
+  for (const config of project.functions) hosts.add(config.functionName, createServeHost({ functionRoot: config.root, modulePath: config.layers.modulePath, clock, platformProfile: config.platformProfile, ...(options.inspector ? { inspector: options.inspector } : {}) }));
   const platform = new Platform({ clock, host: hosts, keepLogs: true, requestIds: randomUUID, ...(options.inspector ? { initLimitMs: DEBUG_TIME_LIMIT_MS } : {}) });
   const functions = new ServedFunctions(platform, options);
   project.functions.forEach((config, i) => functions.deploy(config, bundles[i]!));
