@@ -16,7 +16,6 @@ export default defineConfig({
   markdown: { processor: satteri({ mdastPlugins: [joinCjkLinesPlugin] }) },
   vite: { plugins: [monacoCssAtRuntime()] },
   integrations: [
-    serviceWorker(),
     starlight({
       title: { en: 'Hello Serverless', 'zh-CN': 'Hello Serverless' },
       description: 'Learn serverless computing by doing it: concepts, the 2019 Shenzhen talks, a workshop and a live FaaS playground.',
@@ -31,6 +30,8 @@ export default defineConfig({
       // Markdown there too; otherwise asides and heading anchors render as plain HTML.
       markdown: { processedDirs: [docs] },
       customCss: ['./src/styles/theme.css'],
+      // The web manifest of the page's language, for installing the site.
+      routeMiddleware: './src/service-worker/install-head.ts',
       // Examples are read on phones too: long lines wrap (keeping their indent) instead of scrolling sideways.
       expressiveCode: { defaultProps: { wrap: true } },
       lastUpdated: false,
@@ -63,5 +64,7 @@ export default defineConfig({
         { label: 'Glossary', translations: { 'zh-CN': '术语表' }, link: '/glossary/' },
       ],
     }),
+    // After Starlight: its Pagefind index, which the worker precaches, is written in astro:build:done too.
+    serviceWorker(),
   ],
 });

@@ -1,20 +1,58 @@
 /// <reference lib="webworker" />
 /**
- * The site's one service worker (DESIGN.md: one script for offline and isolation, versioned with the build). Today
- * it only adds the cross-origin-isolation headers to what the site's own host serves, for static hosts that cannot
- * send headers; the offline cache is to join it here. A page it controls from its first load is isolated.
+ * The site's one service worker (DESIGN.md: one script for offline and isolation, versioned with the build). It
+ * makes the site work offline after a visit and adds the cross-origin-isolation headers to every response it
+ * gives, from the network or from a cache, for static hosts that cannot send headers.
+ *
+ * - Precached at install (the build's manifest, integration.ts): every /_astro/ asset (the playground, Monaco,
+ *   esbuild-wasm, the runtime, the workshop checks), the whole Pagefind index of both languages, the home and
+ *   playground pages of both languages, the install icons and manifests.
+ * - Docs pages: network first, cached as visited. Network first because a deployment changes page and hashed
+ *   assets together: an online reader gets the page that matches the assets this worker precached, and the cached
+ *   copy is only for when the network is gone. The cache is named after the build and dropped with it.
+ * - A new build's worker waits until the page asks it to take over (the user's "Reload"; register.ts).
  */
-import { withIsolationHeaders } from './isolation-headers.ts';
+import { clientsClaim } from 'workbox-core';
+import { PrecacheController, PrecacheRoute, type PrecacheEntry } from 'workbox-precaching';
+import { NavigationRoute, Router } from 'workbox-routing';
+import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
+import { isolationPlugin } from './isolation-plugin.ts';
+import { PAGES_CACHE_PREFIX, SKIP_WAITING, pagesCacheName } from './cache-names.ts';
+
+/** Set by the build (integration.ts): what to precache, with revisions, and a hash of it naming this build. */
+declare const PRECACHE_MANIFEST: PrecacheEntry[];
+declare const BUILD_VERSION: string;
 
 const scope = self as unknown as ServiceWorkerGlobalScope;
+const pagesCache = pagesCacheName(BUILD_VERSION);
 
-scope.addEventListener('install', () => void scope.skipWaiting());
-scope.addEventListener('activate', (event) => event.waitUntil(scope.clients.claim()));
+const precache = new PrecacheController({ plugins: [isolationPlugin] });
+precache.precache(PRECACHE_MANIFEST);
+
+const router = new Router();
+// Pagefind asks for its entry file with a cache-busting `?ts=`; the precached copy is the one of this build.
+router.registerRoute(new PrecacheRoute(precache, { ignoreURLParametersMatching: [/^ts$/] }));
+// A connection that hangs rather than fails (a train's Wi-Fi) falls back to the cached page after a few seconds.
+router.registerRoute(new NavigationRoute(new NetworkFirst({ cacheName: pagesCache, networkTimeoutSeconds: 4, plugins: [isolationPlugin] })));
+router.setDefaultHandler(new NetworkOnly({ plugins: [isolationPlugin] }));
+
+clientsClaim();
+
+scope.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys().then((names) => Promise.all(names.filter((name) => name.startsWith(PAGES_CACHE_PREFIX) && name !== pagesCache).map((name) => caches.delete(name)))),
+  );
+});
+
+scope.addEventListener('message', (event) => {
+  if ((event.data as { type?: unknown } | null)?.type === SKIP_WAITING) void scope.skipWaiting();
+});
 
 scope.addEventListener('fetch', (event) => {
   const request = event.request;
   if (new URL(request.url).origin !== scope.location.origin) return;
   // Chromium refuses this combination from a service worker's fetch (it throws), so leave such requests alone.
   if (request.cache === 'only-if-cached' && request.mode !== 'same-origin') return;
-  event.respondWith(fetch(request).then(withIsolationHeaders));
+  const response = router.handleRequest({ event, request });
+  if (response) event.respondWith(response);
 });

@@ -90,7 +90,7 @@ describe('memory measurement and cross-origin isolation', () => {
   }, 90_000);
 
   test('a host without the headers still runs functions, says why memory is unmeasured, and is isolated after a reload', async () => {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ serviceWorkers: 'allow' });
     const page = await context.newPage();
     await harness(page, bare.url);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
