@@ -20,6 +20,10 @@ import 'monaco-editor/features/multicursor/register';
 import 'monaco-editor/features/parameterHints/register';
 import 'monaco-editor/features/snippet/register';
 import 'monaco-editor/features/suggest/register';
+// Monaco 0.57's suggest feature registers only inline completions, not the suggestion widget's controller; without
+// this import the controller arrives with the lazily loaded TypeScript mode, after the editor was created, so the
+// editor never gets it (no list on "context." or Ctrl+Space, while hovers work).
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/languages/definitions/typescript/register';
 import 'monaco-editor/languages/definitions/javascript/register';
