@@ -13,14 +13,17 @@ export interface Series {
 const HEIGHT = 140;
 const PAD = { left: 44, right: 8, top: 8, bottom: 20 };
 
-/** A small SVG line chart with a value axis, a time axis in seconds from the first point, and a legend. */
-export function lineChart(title: string, series: Series[], width: number, formatValue: (value: number) => string): HTMLElement {
+/**
+ * A small SVG line chart with a value axis, a time axis in seconds from the start of `domain` (by default, from the
+ * first point to the last), and a legend. Charts of one run share a domain so that their time axes agree.
+ */
+export function lineChart(title: string, series: Series[], width: number, formatValue: (value: number) => string, domain?: { t0: number; t1: number }): HTMLElement {
   const all = series.flatMap((s) => s.points);
   const figure = h('figure', { class: 'hs-chart' }, h('figcaption', {}, title));
   if (all.length === 0) return figure;
-  const t0 = Math.min(...all.map((p) => p.t));
-  const t1 = Math.max(...all.map((p) => p.t), t0 + 1);
-  const top = Math.max(...all.map((p) => p.value), 1);
+  const t0 = domain?.t0 ?? Math.min(...all.map((p) => p.t));
+  const t1 = Math.max(domain?.t1 ?? Math.max(...all.map((p) => p.t)), t0 + 1);
+  const top = all.reduce((highest, p) => Math.max(highest, p.value), 1);
   const plotW = width - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const x = (t: number) => PAD.left + ((t - t0) / (t1 - t0)) * plotW;

@@ -1,7 +1,7 @@
 import { h } from '../dom.ts';
 import { fill } from '../format.ts';
 import type { InvocationView } from '../engine/invocation-view.ts';
-import { instancesOverTime, latencyWindows, summarize } from '../load/load-stats.ts';
+import { LoadRun, type LoadRunView } from '../load/load-run.ts';
 import { runLoad, type LoadPlan } from '../load/load-runner.ts';
 import type { PlaygroundStrings } from '../strings.ts';
 import { lineChart } from './line-chart.ts';
@@ -20,13 +20,13 @@ export interface LoadTarget {
 export class LoadPanel {
   private readonly t: PlaygroundStrings;
   private readonly target: LoadTarget;
-  private readonly results: InvocationView[] = [];
+  private run: LoadRun | undefined;
   private readonly summary: HTMLElement;
   private readonly charts: HTMLElement;
   private readonly progress: HTMLProgressElement;
   private readonly progressText: HTMLElement;
-  private readonly start: HTMLButtonElement;
-  private readonly stop: HTMLButtonElement;
+  private readonly startButton: HTMLButtonElement;
+  private readonly stopButton: HTMLButtonElement;
   private controller: AbortController | undefined;
   private pending = false;
 
@@ -36,49 +36,48 @@ export class LoadPanel {
     const requests = numberField(t.loadRequests, 'load-requests', 50, 1, 5000);
     const concurrency = numberField(t.loadConcurrency, 'load-concurrency', 10, 1, 200);
     const rate = numberField(t.loadRate, 'load-rate', 0, 0, 2000);
-    this.start = h('button', { type: 'button', class: 'hs-pg__button hs-pg__button--primary', 'data-hs': 'load-start' }, t.loadStart);
-    this.stop = h('button', { type: 'button', class: 'hs-pg__button', 'data-hs': 'load-stop', disabled: true }, t.loadStop);
+    this.startButton = h('button', { type: 'button', class: 'hs-pg__button hs-pg__button--primary', 'data-hs': 'load-start' }, t.loadStart);
+    this.stopButton = h('button', { type: 'button', class: 'hs-pg__button', 'data-hs': 'load-stop', disabled: true }, t.loadStop);
     this.progress = h('progress', { max: 1, value: 0, 'data-hs': 'load-progress' });
     this.progressText = h('span', { class: 'hs-load__progress-text', role: 'status' });
     this.summary = h('dl', { class: 'hs-load__summary', 'data-hs': 'load-summary' });
     this.charts = h('div', { class: 'hs-load__charts' });
     panel.replaceChildren(
       h('p', { class: 'hs-pg__empty' }, t.loadIntro),
-      h('form', { class: 'hs-load__form' }, requests.label, concurrency.label, rate.label, h('small', {}, t.loadRateHint), h('div', { class: 'hs-load__actions' }, this.start, this.stop)),
+      h('form', { class: 'hs-load__form' }, requests.label, concurrency.label, rate.label, h('small', {}, t.loadRateHint), h('div', { class: 'hs-load__actions' }, this.startButton, this.stopButton)),
       h('div', { class: 'hs-load__progress' }, this.progress, this.progressText),
       this.summary,
       this.charts,
     );
-    this.start.addEventListener('click', () => {
-      void this.run({ requests: requests.value(), concurrency: concurrency.value(), ratePerSecond: rate.value() });
+    this.startButton.addEventListener('click', () => {
+      void this.runPlan({ requests: requests.value(), concurrency: concurrency.value(), ratePerSecond: rate.value() });
     });
-    this.stop.addEventListener('click', () => this.controller?.abort());
+    this.stopButton.addEventListener('click', () => this.controller?.abort());
     new ResizeObserver(() => this.schedule()).observe(this.charts);
   }
 
-  private async run(plan: LoadPlan): Promise<void> {
+  private async runPlan(plan: LoadPlan): Promise<void> {
     if (this.controller) return;
     if (!(await this.target.prepare())) return;
     this.controller = new AbortController();
-    this.results.length = 0;
-    this.start.disabled = true;
-    this.stop.disabled = false;
-    this.progress.max = plan.requests;
+    const run = new LoadRun(plan.requests);
+    this.run = run;
+    this.startButton.disabled = true;
+    this.stopButton.disabled = false;
+    this.schedule();
     try {
       await runLoad(plan, {
         invoke: () => this.target.invoke(),
-        onResult: (view, done) => {
-          this.results.push(view);
-          this.progress.value = done;
-          this.progressText.textContent = fill(this.t.loadProgress, { done, total: plan.requests });
+        onResult: (view) => {
+          run.add({ bar: view.bar, billedGbSeconds: view.billedGbSeconds });
           this.schedule();
         },
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       }, this.controller.signal);
     } finally {
       this.controller = undefined;
-      this.start.disabled = false;
-      this.stop.disabled = true;
+      this.startButton.disabled = false;
+      this.stopButton.disabled = true;
       this.schedule();
     }
   }
@@ -93,14 +92,24 @@ export class LoadPanel {
     }), 250);
   }
 
+  /** Progress, summary and charts from one view of the run, in one frame, so none of them lags another. */
   private draw(): void {
-    const t = this.t;
-    if (this.results.length === 0) {
+    const width = Math.max(260, Math.min(this.charts.clientWidth || 480, 720));
+    const view = this.run?.view(Math.round(width / 2));
+    this.progress.max = this.run?.total ?? 1;
+    this.progress.value = view?.done ?? 0;
+    this.progressText.textContent = this.run ? fill(this.t.loadProgress, { done: view?.done ?? 0, total: this.run.total }) : '';
+    if (view === undefined) {
       this.summary.replaceChildren();
       this.charts.replaceChildren();
       return;
     }
-    const stats = summarize(this.results.map((view) => ({ bar: view.bar, billedGbSeconds: view.billedGbSeconds })));
+    this.drawSummary(view);
+    this.drawCharts(view, width);
+  }
+
+  private drawSummary({ summary: stats }: LoadRunView): void {
+    const t = this.t;
     const entries: Array<[string, string, string]> = [
       [t.loadRequests, String(stats.requests), 'requests'],
       [t.requestsOk, String(stats.ok), 'ok'],
@@ -113,26 +122,22 @@ export class LoadPanel {
       [t.billedGbSeconds, formatGbSeconds(stats.billedGbSeconds), 'gb-seconds'],
     ];
     this.summary.replaceChildren(...entries.map(([term, value, key]) => h('div', {}, h('dt', {}, term), h('dd', { 'data-stat': key }, value))));
+  }
 
-    const bars = this.results.map((view) => view.bar);
-    const width = Math.max(260, Math.min(this.charts.clientWidth || 480, 720));
-    const windows = latencyWindows(bars, 40);
-    let cold = 0;
-    let throttled = 0;
-    const sorted = [...bars].sort((a, b) => a.end - b.end);
-    const coldSeries = sorted.map((bar) => ({ t: bar.end, value: (cold += bar.kind === 'cold' ? 1 : 0) }));
-    const throttleSeries = sorted.map((bar) => ({ t: bar.end, value: (throttled += bar.kind === 'throttled' ? 1 : 0) }));
+  private drawCharts(view: LoadRunView, width: number): void {
+    const t = this.t;
+    const count = (v: number) => v.toFixed(0);
     this.charts.replaceChildren(
       lineChart(t.latency, [
-        { label: 'p50', className: 'hs-chart--p50', points: windows.map((w) => ({ t: w.t, value: w.p50 })) },
-        { label: 'p95', className: 'hs-chart--p95', points: windows.map((w) => ({ t: w.t, value: w.p95 })) },
-        { label: 'p99', className: 'hs-chart--p99', points: windows.map((w) => ({ t: w.t, value: w.p99 })) },
-      ], width, (v) => v.toFixed(0)),
-      lineChart(t.instancesOverTime, [{ label: t.instance, className: 'hs-chart--instances', points: instancesOverTime(bars), step: true }], width, (v) => v.toFixed(0)),
+        { label: 'p50', className: 'hs-chart--p50', points: view.latency.p50 },
+        { label: 'p95', className: 'hs-chart--p95', points: view.latency.p95 },
+        { label: 'p99', className: 'hs-chart--p99', points: view.latency.p99 },
+      ], width, count, view.domain),
+      lineChart(t.instancesOverTime, [{ label: t.instance, className: 'hs-chart--instances', points: view.instances, step: true }], width, count, view.domain),
       lineChart(`${t.coldStarts} / ${t.throttles}`, [
-        { label: t.coldStarts, className: 'hs-chart--cold', points: coldSeries, step: true },
-        { label: t.throttles, className: 'hs-chart--throttled', points: throttleSeries, step: true },
-      ], width, (v) => v.toFixed(0)),
+        { label: t.coldStarts, className: 'hs-chart--cold', points: view.coldStarts, step: true },
+        { label: t.throttles, className: 'hs-chart--throttled', points: view.throttles, step: true },
+      ], width, count, view.domain),
     );
   }
 }
