@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { billedDurationMs, billsInit, gbSeconds, type BillingRule } from '../../../playground/faas/billing.ts';
+import { billedDurationMs, billOf, billsInit, gbSeconds, type BillingRule } from '../../../playground/faas/billing.ts';
 import type { InvocationRecord } from '../../../playground/faas/invocation-record.ts';
 import { formatReportLine } from '../../../playground/faas/report-line.ts';
 import { fixture, fn } from './platform-fixture.ts';
@@ -78,6 +78,28 @@ describe('billing rules', () => {
 
   it('names the rule per platform', () => {
     expect([billsInit('lambda', 'current'), billsInit('lambda', 'before-2025-08'), billsInit('scf', 'current'), billsInit('scf', 'before-2025-08')]).toEqual([true, false, false, false]);
+  });
+});
+
+describe("the billing guide's comparison (content/docs/concepts/patterns-and-billing.mdx)", () => {
+  // A month: cold requests carry an Init Duration of 250 ms; the rest are warm.
+  function month(requests: number, coldShare: number, memoryMb: number, durationMs: number, dialect: 'lambda' | 'scf', rule: BillingRule): number {
+    const cold = Math.round(requests * coldShare);
+    const coldBill = billOf({ dialect, phases: { spawnMs: 0, loadMs: 0, initMs: 250 }, memoryMb }, durationMs, rule);
+    const warmBill = billOf({ dialect, phases: null, memoryMb }, durationMs, rule);
+    return cold * coldBill.gbSeconds + (requests - cold) * warmBill.gbSeconds;
+  }
+
+  it('an API backend, 1 % cold: 183,750 GB-s on Lambda today, 180,000 before 2025-08 and on SCF', () => {
+    expect(month(3_000_000, 0.01, 512, 120, 'lambda', 'current')).toBeCloseTo(183_750, 6);
+    expect(month(3_000_000, 0.01, 512, 120, 'lambda', 'before-2025-08')).toBeCloseTo(180_000, 6);
+    expect(month(3_000_000, 0.01, 512, 120, 'scf', 'current')).toBeCloseTo(180_000, 6);
+  });
+
+  it('a timer that always starts cold: 97.2 GB-s on Lambda today, 7.2 before 2025-08 and on SCF', () => {
+    expect(month(2_880, 1, 128, 20, 'lambda', 'current')).toBeCloseTo(97.2, 9);
+    expect(month(2_880, 1, 128, 20, 'lambda', 'before-2025-08')).toBeCloseTo(7.2, 9);
+    expect(month(2_880, 1, 128, 20, 'scf', 'before-2025-08')).toBeCloseTo(7.2, 9);
   });
 });
 
