@@ -36,8 +36,25 @@ export interface MemoryFigure {
   bytes: number;
 }
 
+/** What one run of the `hello-serverless` command printed, and its exit code. */
+export interface CliRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The project's own command-line tool, which only the CLI host can run (a browser page has no processes). */
+export interface CliRunner {
+  /** The exercise's folder on disk, for the paths of its fixtures. */
+  folder: string;
+  /** Runs `hello-serverless <args>` and collects what it printed. */
+  run(args: string[]): Promise<CliRun>;
+}
+
 export interface Harness {
   invoke(event: unknown): Promise<CheckedInvocation>;
+  /** Present in the CLI only. */
+  cli?: CliRunner;
   /**
    * The first memory figure of the invocation's instance measured after the invocation began, waiting up to
    * `waitMs` for it; undefined when none came. The CLI's Node instances are measured every 100 ms while they run

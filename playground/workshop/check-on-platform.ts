@@ -1,7 +1,7 @@
 import type { InvocationRecord } from '../faas/invocation-record.ts';
 import type { Platform } from '../faas/platform.ts';
 import type { Dialect } from '../faas/protocol.ts';
-import type { Check, CheckedInvocation, Harness, MemoryFigure } from './check-api.ts';
+import type { Check, CheckedInvocation, CliRunner, Harness, MemoryFigure } from './check-api.ts';
 import { runChecks, type CheckOutcome } from './run-checks.ts';
 
 /** What the platform needs to know of an exercise to deploy an answer the way the exercise says. */
@@ -28,7 +28,8 @@ export function exerciseExportName(handler: string): string {
  * Deploys a compiled answer on `platform` (a fresh one: checks about warm reuse assume no instance exists yet) and
  * runs the checks through it. The CLI (Node instances) and the browser (Web Worker instances) both check answers
  * here, so an answer passes in one exactly when it passes in the other. `onInvocation` sees every request a check
- * makes, for showing the learner what their code logged.
+ * makes, for showing the learner what their code logged. `cli` is the command-line tool, for the exercises that
+ * drive it; only the CLI host has one.
  */
 export async function checkOnPlatform(
   platform: Platform,
@@ -36,6 +37,7 @@ export async function checkOnPlatform(
   bundle: string,
   checks: Check[],
   onInvocation?: (record: InvocationRecord) => void,
+  cli?: CliRunner,
 ): Promise<CheckOutcome[]> {
   platform.deploy({
     name: exercise.id,
@@ -57,6 +59,7 @@ export async function checkOnPlatform(
     memoryAfter(invocation, waitMs) {
       return memory.after(invocation.instanceId, startedAt.get(invocation.requestId) ?? 0, waitMs);
     },
+    ...(cli ? { cli } : {}),
   };
   try {
     return await runChecks(checks, harness);

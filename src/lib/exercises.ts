@@ -5,10 +5,14 @@
 export interface ExerciseMeta {
   order: number;
   title: { en: string; 'zh-cn': string };
+  /** Which of the five 2019 talks the exercise practises (the workshop index groups exercises by it). */
+  talk: 1 | 2 | 3 | 4 | 5;
   dialect: 'scf' | 'lambda';
   handler: string;
   timeoutS: number;
   memoryMb: number;
+  /** Where the checks can run; absent means everywhere. ["cli"]: they need the command line (a browser says why not). */
+  hosts?: ['cli'];
 }
 
 export interface Exercise {
@@ -43,6 +47,11 @@ export function exerciseIds(): string[] {
     .filter((path) => path.endsWith('/exercise.json'))
     .map((path) => path.split('/')[3] ?? '');
   return ids.sort();
+}
+
+/** The exercises that practise one talk, in order. */
+export function exerciseIdsOfTalk(talk: ExerciseMeta['talk']): string[] {
+  return exerciseIds().filter((id) => loadExercise(id).meta.talk === talk);
 }
 
 export function loadExercise(id: string): Exercise {

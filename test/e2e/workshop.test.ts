@@ -43,7 +43,31 @@ describe('a workshop exercise page', () => {
       '/workshop/08-nightly-timer-report/',
       '/workshop/09-websocket-print-push/',
       '/workshop/10-queue-batch-partial-failure/',
+      '/workshop/11-local-invoke-exit-codes/',
+      '/workshop/13-find-the-memory-leak/',
     ]);
+    await page.close();
+  });
+
+  test.each([
+    { path: '/workshop/', talk: 'Talk 3: Node.js runtime monitoring', card: '13. Find the memory leak' },
+    { path: '/zh-cn/workshop/', talk: '分享 3：Node.js 运行时监控', card: '13. 找出内存泄漏' },
+  ])('$path groups the exercises by talk, each talk heading its own cards', async ({ path, talk, card }) => {
+    const page = await suite.browser.newPage();
+    await page.goto(suite.url + path);
+    const headings = await page.locator('.sl-markdown-content h3').allTextContents();
+    expect(headings).toHaveLength(await page.locator('[data-hs-talk]').count());
+    const cardsAfter = await page
+      .locator('.sl-markdown-content h3', { hasText: talk })
+      .evaluate((heading) => {
+        let next = heading.closest('.sl-heading-wrapper') ?? heading;
+        const titles: string[] = [];
+        while ((next = next.nextElementSibling as Element) && !next.matches('h3, .sl-heading-wrapper')) {
+          for (const title of next.querySelectorAll('.sl-link-card .title')) titles.push(title.textContent ?? '');
+        }
+        return titles;
+      });
+    expect(cardsAfter).toContain(card);
     await page.close();
   });
 });

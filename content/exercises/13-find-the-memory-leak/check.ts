@@ -102,8 +102,8 @@ export default defineChecks([
       });
       const figure = await fn.memoryAfter(last, MEMORY_WAIT_MS);
       expectThat(figure !== undefined, {
-        en: `No memory figure of the instance arrived within ${MEMORY_WAIT_MS / 1000} s. This browser cannot measure a worker's memory here; run the check on your machine: npx hello-serverless check 13 ./index.ts`,
-        'zh-cn': `${MEMORY_WAIT_MS / 1000} 秒内没有收到实例的内存读数。这个浏览器在这里测不了 Worker 的内存；请在本机运行检查：npx hello-serverless check 13 ./index.ts`,
+        en: `No memory figure of the instance arrived within ${MEMORY_WAIT_MS / 1000} s. A browser measures a worker's memory only on a cross-origin isolated page, and only Chromium does: reload the page and run the checks again (your code is saved), or run them on your machine: npx hello-serverless check 13 ./index.ts`,
+        'zh-cn': `${MEMORY_WAIT_MS / 1000} 秒内没有收到实例的内存读数。浏览器只有在跨源隔离的页面上才能测量 Worker 的内存，而且只有 Chromium 可以：请刷新页面后再运行一次检查（代码已保存），或者在本机运行：npx hello-serverless check 13 ./index.ts`,
       });
       const mb = Math.round(figure.bytes / MB);
       expectThat(figure.bytes < MEMORY_LIMIT_MB * MB, {

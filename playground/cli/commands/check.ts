@@ -5,7 +5,7 @@ import { compileFiles, formatDiagnostic } from '../../compiler/node.ts';
 import { Platform } from '../../faas/platform.ts';
 import { RealClock } from '../../faas/real-clock.ts';
 import { NodeInstanceHost } from '../../hosts/node/node-instance-host.ts';
-import type { Locale } from '../../workshop/check-api.ts';
+import type { CliRun, Locale } from '../../workshop/check-api.ts';
 import { checkOnPlatform, exerciseEntryFile } from '../../workshop/check-on-platform.ts';
 import type { CheckOutcome } from '../../workshop/run-checks.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -83,11 +83,31 @@ async function checkBundle(exercise: ExerciseOnDisk, bundle: string): Promise<Ch
   const clock = new ClosableClock(new RealClock());
   const platform = new Platform({ clock, host: new NodeInstanceHost({ clock }), requestIds: randomUUID });
   try {
-    return await checkOnPlatform(platform, exercise, bundle, checks);
+    return await checkOnPlatform(platform, exercise, bundle, checks, undefined, { folder: exercise.dir, run: runCommand });
   } finally {
     platform.shutdown();
     clock.close();
   }
+}
+
+/** Runs one `hello-serverless` command in this process, as a script would in a shell, and keeps what it printed. */
+async function runCommand(args: string[]): Promise<CliRun> {
+  // Imported when first needed: main.ts lists the commands, this one among them.
+  const { main } = await import('../main.ts');
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    stdin: async () => '',
+    color: false,
+  };
+  const exitCode = await main(args, io);
+  return { exitCode, stdout, stderr };
 }
 
 function report(exercise: ExerciseOnDisk, outcomes: CheckOutcome[], lang: Locale, color: boolean): string {
