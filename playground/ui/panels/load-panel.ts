@@ -29,8 +29,11 @@ export class LoadPanel {
   private readonly stopButton: HTMLButtonElement;
   private controller: AbortController | undefined;
   private pending = false;
+  /** Kept from the resize observer: reading clientWidth while drawing would force a second style pass per frame. */
+  private chartsWidth = 0;
 
-  constructor(panel: HTMLElement, t: PlaygroundStrings, target: LoadTarget) {
+  /** `afterRun`: an action offered beside Start and Stop (Model this function). */
+  constructor(panel: HTMLElement, t: PlaygroundStrings, target: LoadTarget, afterRun?: HTMLElement) {
     this.t = t;
     this.target = target;
     const requests = numberField(t.loadRequests, 'load-requests', 50, 1, 5000);
@@ -44,7 +47,7 @@ export class LoadPanel {
     this.charts = h('div', { class: 'hs-load__charts' });
     panel.replaceChildren(
       h('p', { class: 'hs-pg__empty' }, t.loadIntro),
-      h('form', { class: 'hs-load__form' }, requests.label, concurrency.label, rate.label, h('small', {}, t.loadRateHint), h('div', { class: 'hs-load__actions' }, this.startButton, this.stopButton)),
+      h('form', { class: 'hs-load__form' }, requests.label, concurrency.label, rate.label, h('small', {}, t.loadRateHint), h('div', { class: 'hs-load__actions' }, this.startButton, this.stopButton, ...(afterRun ? [afterRun] : []))),
       h('div', { class: 'hs-load__progress' }, this.progress, this.progressText),
       this.summary,
       this.charts,
@@ -53,7 +56,10 @@ export class LoadPanel {
       void this.runPlan({ requests: requests.value(), concurrency: concurrency.value(), ratePerSecond: rate.value() });
     });
     this.stopButton.addEventListener('click', () => this.controller?.abort());
-    new ResizeObserver(() => this.schedule()).observe(this.charts);
+    new ResizeObserver(([entry]) => {
+      this.chartsWidth = entry?.contentRect.width ?? 0;
+      this.schedule();
+    }).observe(this.charts);
   }
 
   private async runPlan(plan: LoadPlan): Promise<void> {
@@ -94,7 +100,7 @@ export class LoadPanel {
 
   /** Progress, summary and charts from one view of the run, in one frame, so none of them lags another. */
   private draw(): void {
-    const width = Math.max(260, Math.min(this.charts.clientWidth || 480, 720));
+    const width = Math.max(260, Math.min(this.chartsWidth || 480, 720));
     const view = this.run?.view(Math.round(width / 2));
     this.progress.max = this.run?.total ?? 1;
     this.progress.value = view?.done ?? 0;
