@@ -10,6 +10,7 @@
  * - Docs pages: network first, cached as visited. Network first because a deployment changes page and hashed
  *   assets together: an online reader gets the page that matches the assets this worker precached, and the cached
  *   copy is only for when the network is gone. The cache is named after the build and dropped with it.
+ * - A page never opened, with no network: a short page in its language saying what works offline.
  * - A new build's worker waits until the page asks it to take over (the user's "Reload"; register.ts).
  */
 import { clientsClaim } from 'workbox-core';
@@ -17,6 +18,7 @@ import { PrecacheController, PrecacheRoute, type PrecacheEntry } from 'workbox-p
 import { NavigationRoute, Router } from 'workbox-routing';
 import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
 import { isolationPlugin } from './isolation-plugin.ts';
+import { offlinePage } from './offline-page.ts';
 import { PAGES_CACHE_PREFIX, SKIP_WAITING, pagesCacheName } from './cache-names.ts';
 
 /** Set by the build (integration.ts): what to precache, with revisions, and a hash of it naming this build. */
@@ -35,6 +37,8 @@ router.registerRoute(new PrecacheRoute(precache, { ignoreURLParametersMatching: 
 // A connection that hangs rather than fails (a train's Wi-Fi) falls back to the cached page after a few seconds.
 router.registerRoute(new NavigationRoute(new NetworkFirst({ cacheName: pagesCache, networkTimeoutSeconds: 4, plugins: [isolationPlugin] })));
 router.setDefaultHandler(new NetworkOnly({ plugins: [isolationPlugin] }));
+// No network and no cached copy: a page that says so and links to what works offline; other requests just fail.
+router.setCatchHandler(async ({ request }) => (request.mode === 'navigate' ? offlinePage(new URL(request.url)) : Response.error()));
 
 clientsClaim();
 

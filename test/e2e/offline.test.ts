@@ -63,6 +63,9 @@ describe('offline after one visit', () => {
       await page.reload();
       expect(await page.locator('h1').first().textContent()).toBe('How to use this site');
       expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+      // A page never opened says so, in its language, instead of the browser's error page.
+      expect(await heading(page, `${site.url}/concepts/keep-alive/`)).toBe('You are offline');
+      expect(await heading(page, `${site.url}/zh-cn/concepts/keep-alive/`)).toBe('当前处于离线状态');
       expect(await heading(page, `${site.url}/zh-cn/start/how-to-use/`)).toBe('如何使用本站');
       // Following a link, as a reader does.
       await page.locator('a[href="/zh-cn/concepts/cold-starts/"]').first().click();
