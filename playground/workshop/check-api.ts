@@ -62,6 +62,12 @@ export interface Harness {
    * may ask (Chromium, cross-origin isolated).
    */
   memoryAfter(invocation: CheckedInvocation, waitMs: number): Promise<MemoryFigure | undefined>;
+  /**
+   * The CPU time, in milliseconds, the invocation's instance used from the end of its previous invocation to the end
+   * of this one (user plus system time of its thread): the handler's own work, whatever else the machine is doing.
+   * Undefined for an instance's first invocation and where the host cannot measure it (a browser cannot).
+   */
+  cpuTimeMs(invocation: CheckedInvocation): number | undefined;
 }
 
 export interface Check {

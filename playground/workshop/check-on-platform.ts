@@ -47,7 +47,7 @@ export async function checkOnPlatform(
     memoryMb: exercise.memoryMb,
     timeoutS: exercise.timeoutS,
   });
-  const memory = new MemoryFigures(platform, exercise.id);
+  const figures = new InstanceFigures(platform, exercise.id);
   const startedAt = new Map<string, number>();
   const harness: Harness = {
     async invoke(event: unknown): Promise<CheckedInvocation> {
@@ -57,32 +57,50 @@ export async function checkOnPlatform(
       return checkedInvocation(record);
     },
     memoryAfter(invocation, waitMs) {
-      return memory.after(invocation.instanceId, startedAt.get(invocation.requestId) ?? 0, waitMs);
+      return figures.memoryAfter(invocation.instanceId, startedAt.get(invocation.requestId) ?? 0, waitMs);
+    },
+    cpuTimeMs(invocation) {
+      return figures.cpuTimeMs(invocation.instanceId, invocation.requestId);
     },
     ...(cli ? { cli } : {}),
   };
   try {
     return await runChecks(checks, harness);
   } finally {
-    memory.close();
+    figures.close();
   }
 }
 
-/** The memory figures the host reports for one function's instances, kept for the checks to ask about. */
-class MemoryFigures {
+/** The figures the host reports for one function's instances (memory, and CPU time as invocations end), for the checks. */
+class InstanceFigures {
   readonly #figures: (MemoryFigure & { tMs: number })[] = [];
+  /** Per instance, its thread's CPU time (µs) as each invocation ended, in order. */
+  readonly #cpuAtEnd = new Map<string, { requestId: string; cpuUs: number }[]>();
   readonly #waiting = new Set<() => void>();
   readonly #unsubscribe: () => void;
 
   constructor(platform: Platform, functionName: string) {
     this.#unsubscribe = platform.on((event) => {
-      if (event.type !== 'instance-metrics' || event.functionName !== functionName || event.sample.heapUsed === undefined) return;
-      this.#figures.push({ instanceId: event.instanceId, tMs: event.sample.tMs, bytes: event.sample.heapUsed + (event.sample.external ?? 0) });
+      if (event.type !== 'instance-metrics' || event.functionName !== functionName) return;
+      const sample = event.sample;
+      if (sample.heapUsed !== undefined) this.#figures.push({ instanceId: event.instanceId, tMs: sample.tMs, bytes: sample.heapUsed + (sample.external ?? 0) });
+      if (sample.requestId !== undefined && sample.cpuUserUs !== undefined) {
+        const ends = this.#cpuAtEnd.get(event.instanceId) ?? [];
+        ends.push({ requestId: sample.requestId, cpuUs: sample.cpuUserUs + (sample.cpuSystemUs ?? 0) });
+        this.#cpuAtEnd.set(event.instanceId, ends);
+      }
       for (const wake of this.#waiting) wake();
     });
   }
 
-  after(instanceId: string, sinceMs: number, waitMs: number): Promise<MemoryFigure | undefined> {
+  cpuTimeMs(instanceId: string, requestId: string): number | undefined {
+    const ends = this.#cpuAtEnd.get(instanceId) ?? [];
+    const index = ends.findIndex((end) => end.requestId === requestId);
+    const [previous, current] = [ends[index - 1], ends[index]];
+    return index > 0 && previous && current ? (current.cpuUs - previous.cpuUs) / 1000 : undefined;
+  }
+
+  memoryAfter(instanceId: string, sinceMs: number, waitMs: number): Promise<MemoryFigure | undefined> {
     const found = () => this.#figures.find((figure) => figure.instanceId === instanceId && figure.tMs >= sinceMs);
     const now = found();
     if (now) return Promise.resolve({ instanceId, bytes: now.bytes });

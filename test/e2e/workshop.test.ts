@@ -45,6 +45,7 @@ describe('a workshop exercise page', () => {
       '/workshop/10-queue-batch-partial-failure/',
       '/workshop/11-local-invoke-exit-codes/',
       '/workshop/13-find-the-memory-leak/',
+      '/workshop/14-profile-a-slow-handler/',
     ]);
     await page.close();
   });

@@ -29,6 +29,12 @@ describe('answers the task allows pass, answers it rules out fail with the reaso
     expect(failed[0]?.failure?.['zh-cn']).toContain('请去掉字段 size');
   });
 
+  test('exercise 11: a gate that takes any non-zero exit for the expected failure lets a broken CI setup through', async () => {
+    const failed = await failures('11', '11-any-non-zero-is-a-failure.txt');
+    expect(failed.map((outcome) => outcome.title.en)).toEqual(['Stops when a run could not start: exit 2 is not the failure a fixture expects']);
+    expect(failed[0]?.failure?.en).toContain('The bad run exited 2');
+  }, 60_000);
+
   test('exercise 3: awaiting the menu at the top level passes', async () => {
     expect(await failures('3', '03-top-level-await.txt')).toEqual([]);
   });
