@@ -12,6 +12,8 @@ import { timelineListener } from './engine/timeline-listener.ts';
 import { MonitorStore } from './monitor/monitor-store.ts';
 import type { MonitorPanel } from './monitor/monitor-panel.ts';
 import { LoadPanel } from './panels/load-panel.ts';
+import type { ModelPanel } from './model/model-panel.ts';
+import { ModelThisFunction } from './model/model-this-function.ts';
 import { LogPanel } from './panels/log-panel.ts';
 import { PanelTabs } from './panels/panel-tabs.ts';
 import { renderResult, renderResultMessage } from './panels/result-panel.ts';
@@ -49,6 +51,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   const model = new TimelineModel();
   let engine: Engine | undefined;
   let modelPanel: Promise<void> | undefined;
+  let modelView: ModelPanel | undefined;
   // Samples are kept from the first request on; the Monitor's charts load only when its tab is opened.
   const monitorStore = new MonitorStore();
   let monitor: MonitorPanel | undefined;
@@ -67,7 +70,12 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     logs.showRequest(requestId);
     tabs.show('logs');
   });
-  new LoadPanel(tabs.panel('load'), t, { prepare: () => prepare(), invoke: () => invokeOnce(currentEvent()) });
+  // "Model this function": the latest Load run's requests, handed to the Model tab with the function's settings.
+  const modelThis = new ModelThisFunction(t, () => ({ settings: project.settings, profile: settingsForm.platformProfile, packageBytes: Object.values(project.files).reduce((sum, text) => sum + text.length, 0) }), (outcome) => {
+    tabs.show('model');
+    void (modelPanel ??= openModelPanel()).then(() => modelView?.calibrate(outcome));
+  });
+  new LoadPanel(tabs.panel('load'), t, modelThis.watch({ prepare: () => prepare(), invoke: () => invokeOnce(currentEvent()) }), modelThis.button);
 
   let currentFile = project.entry;
   let editor: CodeEditor | undefined;
@@ -199,7 +207,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   async function openModelPanel(): Promise<void> {
     await openLazyPanel('model', t.modelLoadFailed, async (panel) => {
       const { ModelPanel } = await import('./model/model-panel.ts');
-      new ModelPanel(panel, t, config.locale);
+      modelView = new ModelPanel(panel, t, config.locale);
     }, () => {
       modelPanel = undefined;
     });
@@ -256,6 +264,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
         monitorStore.observe(event);
         if (monitorStore.version !== before) monitor?.schedule();
       },
+      () => settingsForm.platformProfile,
     );
     return engine;
   }

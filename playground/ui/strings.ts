@@ -103,6 +103,24 @@ export interface PlaygroundStrings {
   phaseLoad: string;
   phaseInit: string;
   phaseHandler: string;
+  /** Marks a time that was not measured but drawn from a platform profile's published figures. */
+  modelled: string;
+  phasePlacement: string;
+  phaseSandboxStart: string;
+  phaseCodeDownload: string;
+  phaseVpcAttach: string;
+  platformProfile: string;
+  profileLocal: string;
+  profileLambda: string;
+  profileScf2019: string;
+  profileHint: string;
+  modelThisFunction: string;
+  /** `{warm}` and `{cold}` sample counts, `{warmMean}` and `{coldMean}` their means, `{modelled}` modelMeasuredModelled or empty. */
+  modelMeasured: string;
+  /** `{profile}` a platform profile, `{mean}` its modelled phases' mean. */
+  modelMeasuredModelled: string;
+  modelForgetMeasured: string;
+  modelBilledGbSeconds: string;
   idle: string;
   provisionedInstance: string;
   reclaimed: string;

@@ -1,5 +1,7 @@
 import { part } from '../dom.ts';
 import { fill } from '../format.ts';
+import { PLATFORM_PROFILE_NAMES } from '../../model/platform-profiles.ts';
+import type { PlatformProfileName } from '../../model/platform-profiles.ts';
 import type { FunctionSettings } from '../../project/project.ts';
 import type { PlaygroundStrings } from '../strings.ts';
 import { formatEnv, parseEnv } from './env-vars.ts';
@@ -16,6 +18,8 @@ export class SettingsForm {
     provisioned: HTMLInputElement;
     env: HTMLTextAreaElement;
   };
+  /** Whose cold starts instances show; a setting of this page, not of the project (it is not saved or shared). */
+  private readonly profile: HTMLSelectElement;
   private readonly envError: HTMLElement;
   private readonly summary: HTMLElement;
   private exportName = 'main_handler';
@@ -32,6 +36,8 @@ export class SettingsForm {
       provisioned: part(root, 'provisioned'),
       env: part(root, 'env'),
     };
+    this.profile = part(root, 'platform-profile');
+    this.profile.addEventListener('change', onChange);
     this.envError = part(root, 'env-error');
     this.summary = part(root, 'settings-summary');
     for (const input of Object.values(this.inputs)) input.addEventListener('change', onChange);
@@ -75,10 +81,16 @@ export class SettingsForm {
     return settings;
   }
 
+  get platformProfile(): PlatformProfileName {
+    const value = this.profile.value;
+    return (PLATFORM_PROFILE_NAMES as readonly string[]).includes(value) ? (value as PlatformProfileName) : 'local';
+  }
+
   private showSummary(settings: FunctionSettings): void {
     const t = this.t;
     const parts = [`${settings.memoryMb} MB`, `${settings.timeoutS} s`, `${t.maxConcurrency} ${settings.maxConcurrency}`, `${t.keepAlive} ${settings.keepAliveS}`];
     if (settings.provisionedConcurrency > 0) parts.push(`${t.provisioned} ${settings.provisionedConcurrency}`);
+    if (this.platformProfile !== 'local') parts.push(this.profile.selectedOptions[0]?.textContent ?? this.platformProfile);
     this.summary.textContent = parts.join(' · ');
   }
 }

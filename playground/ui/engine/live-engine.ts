@@ -3,6 +3,9 @@ import { Platform } from '../../faas/platform.ts';
 import { RealClock } from '../../faas/real-clock.ts';
 import type { PlatformEvent } from '../../faas/platform-events.ts';
 import { BrowserInstanceHost } from '../../hosts/browser/browser-instance-host.ts';
+import { ModelledStartHost } from '../../model/modelled-start-host.ts';
+import type { PlatformProfileName } from '../../model/platform-profiles.ts';
+import { Random } from '../../model/random.ts';
 import type { Project } from '../../project/project.ts';
 import type { DeployOutcome, Engine, EngineListener, ProfiledInvocation } from './engine.ts';
 import type { InstanceNames } from './instance-names.ts';
@@ -17,11 +20,17 @@ const FUNCTION_NAME = 'hello-serverless';
  * esbuild-wasm compiler. A project is compiled and deployed only when it changed since the last deploy, so
  * invoking the same code twice reuses the warm instance; any change deploys a new version (old instances go).
  */
-export async function createLiveEngine(listener: EngineListener, names: InstanceNames, observe?: (event: PlatformEvent) => void): Promise<Engine> {
+export async function createLiveEngine(
+  listener: EngineListener,
+  names: InstanceNames,
+  observe?: (event: PlatformEvent) => void,
+  platformProfile: () => PlatformProfileName = () => 'local',
+): Promise<Engine> {
   const compiler = browserCompiler();
   compiler.warm();
   const clock = new RealClock();
-  const host = new ProfilingHost(await BrowserInstanceHost.create({ clock }));
+  // A platform profile's modelled phases run before each instance starts in its worker (none for `local`).
+  const host = new ProfilingHost(new ModelledStartHost(await BrowserInstanceHost.create({ clock }), clock, platformProfile, new Random(Date.now() >>> 0)));
   // Random UUIDs, as Lambda and SCF give, so ids differ in their first characters (what the log panel shows).
   const platform = new Platform({ clock, host, requestIds: () => crypto.randomUUID() });
   platform.on((event) => forward(event, listener));
@@ -53,7 +62,8 @@ export async function createLiveEngine(listener: EngineListener, names: Instance
   }
 
   async function deploy(project: Project): Promise<DeployOutcome> {
-    const fingerprint = JSON.stringify([project.entry, project.files, project.settings]);
+    // A new profile deploys anew, so the next request shows its cold start.
+    const fingerprint = JSON.stringify([project.entry, project.files, project.settings, platformProfile()]);
     if (fingerprint === deployed) return { ok: true };
     const compiled = await compiler.compile({ entry: project.entry, files: project.files });
     if (!compiled.ok) return { ok: false, diagnostics: compiled.diagnostics };

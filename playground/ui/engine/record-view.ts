@@ -22,6 +22,7 @@ export function viewOf(record: InvocationRecord, names: InstanceNames): Invocati
       spawnMs: phases?.spawnMs ?? 0,
       loadMs: phases?.loadMs ?? 0,
       initMs: phases?.initMs ?? 0,
+      ...(phases?.modelled ? { modelled: phases.modelled } : {}),
       durationMs: record.durationMs,
     },
     instanceNumber: record.instanceId === null ? undefined : names.number(record.instanceId),

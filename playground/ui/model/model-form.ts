@@ -1,5 +1,7 @@
 import type { ArrivalSpec } from '../../model/arrivals.ts';
 import type { ModelConfig, PolicyName } from '../../model/model-config.ts';
+import type { PlatformProfileName } from '../../model/platform-profiles.ts';
+import type { MeasuredService } from '../../model/service-samples.ts';
 import { h } from '../dom.ts';
 import type { PlaygroundStrings } from '../strings.ts';
 
@@ -9,6 +11,17 @@ type ArrivalKind = 'poisson' | 'constant' | 'bursts' | 'cron';
 export interface ModelFormValue {
   config: ModelConfig;
   seeds: number;
+}
+
+/** A function's own figures, from a Load run: they replace the typed warm and cold means until forgotten. */
+export interface Calibration {
+  measured: MeasuredService;
+  profile: PlatformProfileName;
+  packageBytes: number;
+  memoryMb: number;
+  keepAliveS: number;
+  maxConcurrency: number;
+  provisioned: number;
 }
 
 interface Field {
@@ -26,6 +39,7 @@ interface Field {
 export class ModelForm {
   readonly element: HTMLFormElement;
   private readonly fields: Record<string, Field>;
+  private calibration: Calibration | undefined;
 
   constructor(t: PlaygroundStrings) {
     const choice = (text: string, name: string, options: Array<[string, string]>, className?: string) =>
@@ -70,10 +84,12 @@ export class ModelForm {
   read(): ModelFormValue {
     const kind = this.text('arrival') as ArrivalKind;
     const policy = this.text('policy') as PolicyName;
+    const calibration = this.calibration;
     const config: ModelConfig = {
       arrival: this.arrival(kind),
-      warm: { kind: 'exponential', mean: this.number('warm') },
-      cold: { kind: 'exponential', mean: this.number('cold') },
+      warm: calibration ? calibration.measured.warm : { kind: 'exponential', mean: this.number('warm') },
+      cold: calibration ? calibration.measured.cold : { kind: 'exponential', mean: this.number('cold') },
+      ...(calibration ? { profile: calibration.profile, packageBytes: calibration.packageBytes, memoryMb: calibration.memoryMb } : {}),
       policy,
       keepAliveS: this.number('keepAlive'),
       ...(policy === 'provisioned' ? { provisioned: this.number('provisioned') } : {}),
@@ -91,6 +107,30 @@ export class ModelForm {
       if (found && value !== undefined) found.input.value = String(value);
     }
     this.showRelevant();
+  }
+
+  /**
+   * Takes a function's measured response times (and its profile, memory and settings) in place of the typed
+   * means, which show the measured means and cannot be edited until `forget`.
+   */
+  calibrate(calibration: Calibration): void {
+    this.calibration = calibration;
+    const { measured } = calibration;
+    this.write({
+      warm: round(measured.warmMeanS),
+      cold: round(measured.coldMeanS),
+      keepAlive: calibration.keepAliveS,
+      maxConcurrency: calibration.maxConcurrency,
+      ...(calibration.provisioned > 0 ? { policy: 'provisioned', provisioned: calibration.provisioned } : {}),
+    });
+    this.fields.warm!.input.disabled = true;
+    this.fields.cold!.input.disabled = true;
+  }
+
+  forget(): void {
+    this.calibration = undefined;
+    this.fields.warm!.input.disabled = false;
+    this.fields.cold!.input.disabled = false;
   }
 
   private arrival(kind: ArrivalKind): ArrivalSpec {
@@ -131,6 +171,11 @@ export class ModelForm {
     const text = this.text(name).trim();
     return text === '' ? Number.NaN : Number(text);
   }
+}
+
+/** Four significant digits: the measured mean as a person reads it. */
+function round(seconds: number): number {
+  return Number(seconds.toPrecision(4));
 }
 
 function field(text: string, input: HTMLInputElement | HTMLSelectElement, hint?: string, className?: string): Field {

@@ -1,9 +1,10 @@
 import type { RunSummary, SweepSummaryPoint } from '../../model/worker-entry.ts';
 import { h } from '../dom.ts';
-import { fill } from '../format.ts';
+import { fill, ms } from '../format.ts';
 import type { PlaygroundStrings } from '../strings.ts';
 import { ModelCancelled, ModelClient, type ModelJob } from './model-client.ts';
 import { ModelForm } from './model-form.ts';
+import type { CalibrationOutcome } from './model-this-function.ts';
 import { instancesChart, ModelFormat, runSummary, sweepChart, sweepTable } from './model-results.ts';
 
 /** The keep-alive values "Compare keep-alive values" runs, in seconds: one minute to an hour. */
@@ -25,6 +26,7 @@ export class ModelPanel {
   private readonly sweepButton: HTMLButtonElement;
   private readonly cancelButton: HTMLButtonElement;
   private readonly error: HTMLElement;
+  private readonly measured: HTMLElement;
   private readonly progress: HTMLProgressElement;
   private readonly progressText: HTMLElement;
   private readonly results: HTMLElement;
@@ -43,12 +45,14 @@ export class ModelPanel {
     this.cancelButton = button(t.modelCancel, 'model-cancel');
     this.cancelButton.disabled = true;
     this.error = h('p', { class: 'hs-pg__error', role: 'alert', 'data-hs': 'model-error', hidden: true });
+    this.measured = h('p', { class: 'hs-model__note', 'data-hs': 'model-measured', hidden: true });
     this.progress = h('progress', { max: 1, value: 0, 'data-hs': 'model-progress' });
     this.progressText = h('span', { class: 'hs-load__progress-text', role: 'status', 'data-hs': 'model-status' });
     this.results = h('div', { 'data-hs': 'model-results' });
     this.charts = h('div', { class: 'hs-load__charts', 'data-hs': 'model-charts' });
     panel.replaceChildren(
       h('p', { class: 'hs-pg__empty' }, t.modelIntro),
+      this.measured,
       this.form.element,
       h('div', { class: 'hs-load__actions hs-model__actions' }, this.runButton, this.cancelButton, this.sweepButton),
       this.error,
@@ -67,6 +71,28 @@ export class ModelPanel {
     this.sweepButton.addEventListener('click', () => void this.start('sweep'));
     this.cancelButton.addEventListener('click', () => this.client.cancel());
     new ResizeObserver(() => this.schedule()).observe(this.charts);
+  }
+
+  /** "Model this function": the form takes the function's measured response times, and says so above it. */
+  calibrate(outcome: CalibrationOutcome): void {
+    if (!outcome.ok) {
+      this.showError(outcome.message);
+      return;
+    }
+    const { calibration, modelledMeanS } = outcome;
+    this.error.hidden = true;
+    const t = this.t;
+    const m = calibration.measured;
+    const seconds = (s: number) => ms(s * 1000);
+    const modelled = calibration.profile === 'local' ? '' : fill(t.modelMeasuredModelled, { profile: calibration.profile, mean: seconds(modelledMeanS) });
+    const forget = h('button', { type: 'button', class: 'hs-pg__button hs-pg__button--small', 'data-hs': 'model-forget-measured' }, t.modelForgetMeasured);
+    forget.addEventListener('click', () => {
+      this.form.forget();
+      this.measured.hidden = true;
+    });
+    this.measured.replaceChildren(fill(t.modelMeasured, { warm: m.warmSamples, cold: m.coldSamples, warmMean: seconds(m.warmMeanS), coldMean: seconds(m.coldMeanS), modelled }), ' ', forget);
+    this.measured.hidden = false;
+    this.form.calibrate(calibration);
   }
 
   private async start(kind: 'run' | 'sweep'): Promise<void> {

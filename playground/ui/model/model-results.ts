@@ -67,6 +67,7 @@ export function runSummary(run: RunSummary, t: PlaygroundStrings, format: ModelF
     [t.modelAvgInstances, value('avgInstances', (v) => format.decimal(v)), 'avg-instances'],
     [t.modelAvgRunning, value('avgRunning', (v) => format.decimal(v)), 'avg-running'],
     [t.modelAvgIdle, value('avgIdle', (v) => format.decimal(v)), 'avg-idle'],
+    [t.modelBilledGbSeconds, value('billedGbSeconds', (v) => format.amount(v), ' GB-s'), 'billed-gb-seconds'],
     [t.modelIdleGbSeconds, value('idleGbSeconds', (v) => format.amount(v), ' GB-s'), 'idle-gb-seconds'],
     [t.modelPeakConcurrency, value('peakConcurrency', (v) => format.count(v)), 'peak-concurrency'],
     [t.modelLatency, `${[run.latencyMs.p50, run.latencyMs.p95, run.latencyMs.p99].map((v) => ms(v).replace(' ms', '')).join(' / ')} ms`, 'latency'],

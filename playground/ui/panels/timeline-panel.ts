@@ -1,4 +1,6 @@
-import { formatBreakdown, initDuration } from '../../faas/phases.ts';
+import { formatBreakdown, initDuration, MODELLED_PHASES } from '../../faas/phases.ts';
+import type { ModelledPhase } from '../../faas/phases.ts';
+import { modelledTotalMs } from '../../model/platform-profiles.ts';
 import { h, svg } from '../dom.ts';
 import { ms } from '../format.ts';
 import type { PlaygroundStrings } from '../strings.ts';
@@ -70,6 +72,7 @@ export class TimelinePanel {
       throttledLane: t.throttled,
       cold: t.cold,
       warm: t.warm,
+      modelled: t.modelled,
       ended: (reason) => endText(reason, t),
       target: (bar) => describe(bar, t),
     };
@@ -129,6 +132,8 @@ function patterns(): SVGDefsElement {
   return svg(
     'defs',
     {},
+    // Modelled phases: stripes the other way, so a time that was not measured never looks like one that was.
+    svg('pattern', { id: 'hs-tl-modelled', width: 8, height: 8, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(-45)' }, svg('rect', { width: 8, height: 8, class: 'hs-tl-modelled-bg' }), svg('line', { x1: 0, y1: 0, x2: 0, y2: 8, class: 'hs-tl-modelled-line' })),
     svg('pattern', { id: 'hs-tl-hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, svg('rect', { width: 6, height: 6, class: 'hs-tl-hatch-bg' }), svg('line', { x1: 0, y1: 0, x2: 0, y2: 6, class: 'hs-tl-hatch-line' })),
   );
 }
@@ -138,6 +143,7 @@ function legend(t: PlaygroundStrings): HTMLElement {
   return h(
     'ul',
     { class: 'hs-tl__legend' },
+    item('hs-tl__swatch--modelled', `${t.modelled}: ${t.phasePlacement}, ${t.phaseSandboxStart}, ${t.phaseCodeDownload}, ${t.phaseVpcAttach}`),
     item('hs-tl__swatch--spawn', t.phaseSpawn),
     item('hs-tl__swatch--load', t.phaseLoad),
     item('hs-tl__swatch--init', t.phaseInit),
@@ -163,7 +169,17 @@ function endText(reason: NonNullable<Lane['endReason']>, t: PlaygroundStrings): 
 export function describe(bar: RequestBar, t: PlaygroundStrings): string {
   const parts = [`${bar.requestId.slice(0, 8)}`, bar.kind === 'cold' ? t.cold : bar.kind === 'warm' ? t.warm : t.throttled, statusText(bar.status, t)];
   // The same figures, names and digits as the result table and the REPORT line.
+  const modelled = bar.kind === 'cold' ? bar.modelled : undefined;
+  if (modelled) {
+    const phases = MODELLED_PHASES.flatMap((phase) => (modelled[phase] === undefined ? [] : [`${modelledName(phase, t)} ${modelled[phase].toFixed(1)}`]));
+    parts.push(`${t.modelled} ${modelledTotalMs(modelled).toFixed(1)} ms = ${phases.join(' + ')}`);
+  }
   if (bar.kind === 'cold') parts.push(`${t.initDuration} ${formatBreakdown(initDuration(bar), (phase) => phaseName(phase, t))}`);
   if (bar.kind !== 'throttled') parts.push(bar.durationMs === undefined ? `${t.phaseHandler} ${ms(bar.end - bar.start)}` : `${t.duration} ${reportMs(bar.durationMs)}`);
   return parts.join(' · ');
+}
+
+function modelledName(phase: ModelledPhase, t: PlaygroundStrings): string {
+  const names: Record<ModelledPhase, string> = { placement: t.phasePlacement, sandboxStart: t.phaseSandboxStart, codeDownload: t.phaseCodeDownload, vpcAttach: t.phaseVpcAttach };
+  return names[phase];
 }

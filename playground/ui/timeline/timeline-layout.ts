@@ -1,3 +1,5 @@
+import { MODELLED_PHASES } from '../../faas/phases.ts';
+import { modelledTotalMs } from '../../model/platform-profiles.ts';
 import type { Lane, RequestBar, TimelineModel } from './timeline-model.ts';
 
 /**
@@ -30,6 +32,8 @@ export interface TimelineLabels {
   throttledLane: string;
   cold: string;
   warm: string;
+  /** Written on a profile's modelled phases, which are drawn striped: they were not measured. */
+  modelled: string;
   ended(reason: NonNullable<Lane['endReason']>): string;
   target(bar: RequestBar): string;
 }
@@ -71,10 +75,23 @@ export function layoutTimeline(model: TimelineModel, now: number, width: number,
     if (bar.instanceId === undefined) continue;
     const index = laneIndex.get(bar.instanceId) ?? 0;
     const top = AXIS_HEIGHT + index * LANE_HEIGHT + (LANE_HEIGHT - BAR_HEIGHT) / 2;
-    const startPhases = bar.kind === 'cold' ? bar.spawnMs + bar.loadMs + bar.initMs : 0;
+    const modelledMs = bar.kind === 'cold' ? modelledTotalMs(bar.modelled) : 0;
+    const startPhases = bar.kind === 'cold' ? modelledMs + bar.spawnMs + bar.loadMs + bar.initMs : 0;
     const coldFrom = bar.start - startPhases;
     let cursor = x(coldFrom);
     const left = cursor;
+    if (modelledMs > 0) {
+      for (const phase of MODELLED_PHASES) {
+        const w = (bar.modelled?.[phase] ?? 0) * scale;
+        if (w <= 0) continue;
+        shapes.push({ kind: 'rect', x: cursor, y: top, width: w, height: BAR_HEIGHT, className: `hs-tl-phase hs-tl-phase--modelled hs-tl-phase--${phase}`, requestId: bar.requestId });
+        cursor += w;
+      }
+      const labelWidth = tagTextWidth(labels.modelled) + 6;
+      if (cursor - left >= labelWidth) {
+        shapes.push({ kind: 'text', x: left + 3, y: top + BAR_HEIGHT - 5, width: labelWidth, height: 10, className: 'hs-tl-modelled-label', text: labels.modelled, requestId: bar.requestId });
+      }
+    }
     if (bar.kind === 'cold') {
       for (const [phase, ms] of [['spawn', bar.spawnMs], ['load', bar.loadMs], ['init', bar.initMs]] as const) {
         const w = ms * scale;

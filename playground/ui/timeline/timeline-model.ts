@@ -1,3 +1,5 @@
+import type { ModelledDurations } from '../../faas/phases.ts';
+
 /**
  * What the timeline draws, gathered from the platform's events: one lane per instance (when it started, whether it
  * was provisioned, when and why it ended) and one bar per request. Times are the platform clock's milliseconds.
@@ -20,6 +22,8 @@ export interface RequestBar {
   spawnMs: number;
   loadMs: number;
   initMs: number;
+  /** A platform profile's modelled phases before the measured ones (cold starts only): drawn hatched, never measured. */
+  modelled?: ModelledDurations;
   /** The handler's Duration as the REPORT line prints it (the host's measure, not end - start); set by viewOf. */
   durationMs?: number;
 }

@@ -12,6 +12,7 @@ const labels: TimelineLabels = {
   throttledLane: 'throttled',
   cold: 'cold',
   warm: 'warm',
+  modelled: 'modelled',
   ended: (reason) => reason,
   target: (b) => `${b.requestId} ${b.kind}`,
 };
@@ -39,6 +40,27 @@ describe('the timeline', () => {
     const tagWidth = (cold: string): number | undefined => layoutTimeline(model, 200, 800, { ...labels, cold }).shapes.find((s) => s.kind === 'text' && s.requestId === 'r1')?.width;
     expect(tagWidth('冷启动')! - 6).toBeGreaterThanOrEqual(3 * 12);
     expect(tagWidth('冷启动')!).toBeGreaterThan(tagWidth('cold')!);
+  });
+
+  test("draws a profile's modelled phases first, striped and labelled modelled, and the measured ones after them", () => {
+    const model = new TimelineModel();
+    model.requestFinished(bar({ requestId: 'r1', kind: 'cold', arrival: 0, start: 230, end: 240, spawnMs: 5, loadMs: 5, initMs: 20, modelled: { sandboxStart: 90, codeDownload: 110 } }));
+    const layout = layoutTimeline(model, 240, 1000, labels);
+    const rects = layout.shapes.filter((s) => s.requestId === 'r1' && s.kind === 'rect');
+    expect(rects.map((s) => s.className.split(' ').slice(1).join(' '))).toEqual([
+      'hs-tl-phase--modelled hs-tl-phase--sandboxStart',
+      'hs-tl-phase--modelled hs-tl-phase--codeDownload',
+      'hs-tl-phase--spawn',
+      'hs-tl-phase--load',
+      'hs-tl-phase--init',
+      'hs-tl-phase--handler hs-tl-cold hs-tl-status--ok',
+    ]);
+    // The bar starts at the request's arrival: the modelled time is part of its latency.
+    expect(rects[0]!.x).toBeCloseTo(layout.targets[0]!.x, 9);
+    expect(rects[1]!.width / rects[0]!.width).toBeCloseTo(110 / 90, 9);
+    const label = layout.shapes.find((s) => s.className === 'hs-tl-modelled-label');
+    expect(label?.text).toBe('modelled');
+    expect(label!.x).toBeLessThan(rects[2]!.x);
   });
 
   test('puts the cold start phases before the handler and keeps the bars in time order', () => {
