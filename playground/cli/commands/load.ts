@@ -100,6 +100,8 @@ export async function load(args: string[], io: CliIO): Promise<number> {
       ...(record.status !== 'ok' && record.error ? { errorType: record.error.errorType } : {}),
       latencyMs: record.endMs - record.arrivalMs,
       billedMs: record.billedDurationMs,
+      ...(record.startKind === 'cold' && record.phases ? { initDurationMs: initDurationMs(record.phases) } : {}),
+      ...(record.billedInitMs > 0 ? { billedInitMs: record.billedInitMs } : {}),
       memoryMb: record.memoryMb,
     };
     samples.push(sample);
