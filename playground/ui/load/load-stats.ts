@@ -1,3 +1,4 @@
+import { initDurationMs } from '../../faas/phases.ts';
 import type { RequestBar } from '../timeline/timeline-model.ts';
 
 /** What a load run shows: request accounting, latency percentiles, cold starts and cost. */
@@ -9,6 +10,8 @@ export interface LoadSummary {
   coldStarts: number;
   /** Cold starts per request that reached an instance, 0..1. */
   coldRate: number;
+  /** Init Duration (the REPORT line's figure) over the cold starts, as the CLI's load summary gives it; absent without any. */
+  initDurationMs?: { p50: number; max: number };
   /** Latency as the caller sees it (arrival to end), over requests that reached an instance. */
   p50: number;
   p95: number;
@@ -33,6 +36,7 @@ export function summarize(requests: readonly BilledRequest[]): LoadSummary {
   const served = requests.filter(({ bar }) => bar.kind !== 'throttled');
   const latencies = served.map(({ bar }) => bar.end - bar.arrival).sort((a, b) => a - b);
   const coldStarts = served.filter(({ bar }) => bar.kind === 'cold').length;
+  const inits = served.flatMap(({ bar }) => (bar.kind === 'cold' ? [initDurationMs(bar)] : [])).sort((a, b) => a - b);
   const ok = requests.filter(({ bar }) => bar.status === 'ok').length;
   const throttled = requests.length - served.length;
   return {
@@ -42,6 +46,7 @@ export function summarize(requests: readonly BilledRequest[]): LoadSummary {
     throttled,
     coldStarts,
     coldRate: served.length === 0 ? 0 : coldStarts / served.length,
+    ...(inits.length === 0 ? {} : { initDurationMs: { p50: percentile(inits, 50), max: inits[inits.length - 1] ?? 0 } }),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),

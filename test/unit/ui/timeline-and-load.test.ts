@@ -109,6 +109,13 @@ describe('load statistics', () => {
     expect(summary.p99).toBe(30);
   });
 
+  test('gives Init Duration over the cold starts (worker start + code load + your init), as the CLI does', () => {
+    const cold = (requestId: string, spawnMs: number, loadMs: number, initMs: number) => ({ bar: bar({ requestId, kind: 'cold', spawnMs, loadMs, initMs }), billedGbSeconds: 0 });
+    const summary = summarize([cold('a', 5, 10, 40), cold('b', 1, 2, 3), cold('c', 10, 10, 10), { bar: bar({ requestId: 'd' }), billedGbSeconds: 0 }]);
+    expect(summary.initDurationMs).toEqual({ p50: 30, max: 55 });
+    expect(summarize([{ bar: bar({ requestId: 'w' }), billedGbSeconds: 0 }]).initDurationMs).toBeUndefined();
+  });
+
   test('back-to-back requests on one instance count as one instance', () => {
     const points = instancesOverTime([bar({ requestId: 'a', start: 0, end: 10 }), bar({ requestId: 'b', start: 10, end: 20 })]);
     expect(Math.max(...points.map((p) => p.value))).toBe(1);
