@@ -7,8 +7,8 @@
 //   退出码 1  函数执行失败，抛出异常或超时都算：stdout 是错误的 JSON {"errorType", "errorMessage"}
 //   退出码 2  什么都没运行：用法、配置或编译有误，原因写在 stderr 里
 // 只有三次运行都和正常构建的结果一致时，才返回 { deploy: true }：
-//   ok：退出码 0，结果为 {"total": 42}；bad：退出码 1，errorType 为 "TypeError"；slow：退出码 1，errorType 为 "Sandbox.Timedout"。
-// 否则返回 { deploy: false, reason: "<运行的名字（ok、bad 或 slow）以及哪里不对>" }。
+//   ok：退出码 0，结果为 {"total": 42}；bad：退出码 1，errorType 为 `TypeError`；slow：退出码 1，errorType 为 `Sandbox.Timedout`。
+// 否则返回 `{ deploy: false, reason }`，reason 要写明是哪次运行（ok、bad 或 slow）以及哪里不对。
 // 现在这道关卡只看正常订单的退出码，坏的构建也能蒙混过关。
 interface CliRun {
   exitCode: number;

@@ -5,7 +5,7 @@
 // 找出泄漏并修好它：
 // - 每个请求的返回值和现在完全一样。
 // - 在一个 128 MB 的实例上连续 2,000 个请求：没有一个内存超限，而且之后测得的实例内存低于 32 MB。
-// - 缓存依然有效：在同一个实例上，每个页面只渲染（并打印 "rendering ..."）一次。
+// - 缓存依然有效：在同一个实例上，每个页面只渲染（并打印 `rendering ...`）一次。
 const DISHES = ['durian pizza', 'margherita', 'tiramisu', 'calzone', 'focaccia', 'panna cotta'];
 
 interface Page {
