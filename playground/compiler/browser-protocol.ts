@@ -13,7 +13,5 @@ export type CompileResult = { ok: true; bundle: string; warnings: Diagnostic[] }
 /** Page → compiler worker. `warm` starts esbuild and runs one throwaway build, so the first real one is fast. */
 export type CompilerRequest = { id: number; type: 'compile'; sources: FunctionSources } | { id: number; type: 'warm' };
 
-export interface CompilerReply {
-  id: number;
-  result: CompileResult;
-}
+/** A result, or `unavailable`: esbuild-wasm itself did not load (the sources were never looked at). */
+export type CompilerReply = { id: number; result: CompileResult } | { id: number; unavailable: string };

@@ -18,18 +18,18 @@ const WARM_UP: FunctionSources = { entry: 'index.ts', files: { 'index.ts': 'expo
 scope.onmessage = async (event: MessageEvent<CompilerRequest>) => {
   const request = event.data;
   const sources = request.type === 'compile' ? request.sources : WARM_UP;
-  const reply: CompilerReply = { id: request.id, result: await compile(sources) };
-  scope.postMessage(reply);
-};
-
-async function compile(sources: FunctionSources): Promise<CompileResult> {
   try {
     started ??= esbuild.initialize({ wasmURL: new URL(wasmURL, scope.location.href).href, worker: false });
     await started;
   } catch (error) {
     started = undefined;
-    return { ok: false, diagnostics: [{ file: sources.entry, line: 0, column: 0, message: `The compiler could not start: ${messageOf(error)}` }] };
+    scope.postMessage({ id: request.id, unavailable: messageOf(error) } satisfies CompilerReply);
+    return;
   }
+  scope.postMessage({ id: request.id, result: await compile(sources) } satisfies CompilerReply);
+};
+
+async function compile(sources: FunctionSources): Promise<CompileResult> {
   try {
     return await compileWith(esbuild.build as unknown as Build, sources);
   } catch (error) {

@@ -16,6 +16,18 @@ export interface BrowserCompiler {
   warm(): void;
 }
 
+/**
+ * Our compiler did not load (its worker script or esbuild's wasm could not be fetched): nothing is wrong with the
+ * code, so this is thrown rather than answered as diagnostics. `name` identifies it across lazily loaded chunks.
+ */
+export class CompilerUnavailableError extends Error {
+  override name = 'CompilerUnavailableError';
+
+  constructor(detail: string) {
+    super(`The compiler (esbuild-wasm) did not load: ${detail}`);
+  }
+}
+
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 let shared: WorkerCompiler | undefined;
@@ -30,7 +42,7 @@ class WorkerCompiler implements BrowserCompiler {
   #worker: Worker | undefined;
   #next = 0;
   #warmed = false;
-  readonly #waiting = new Map<number, (result: CompileResult) => void>();
+  readonly #waiting = new Map<number, { resolve(result: CompileResult): void; reject(error: Error): void }>();
 
   compile(sources: FunctionSources): Promise<CompileResult> {
     this.#warmed = true;
@@ -40,7 +52,8 @@ class WorkerCompiler implements BrowserCompiler {
   warm(): void {
     if (this.#warmed) return;
     this.#warmed = true;
-    const run = () => void this.#ask({ type: 'warm' }, 'index.ts');
+    // A failed warm-up is not reported: the compile that needs the compiler tries again and says why.
+    const run = () => void this.#ask({ type: 'warm' }, 'index.ts').catch(() => undefined);
     if ('requestIdleCallback' in globalThis) requestIdleCallback(run, { timeout: 2000 });
     else setTimeout(run, 200);
   }
@@ -49,8 +62,8 @@ class WorkerCompiler implements BrowserCompiler {
     const worker = this.#start();
     this.#next += 1;
     const id = this.#next;
-    return new Promise((resolve) => {
-      this.#waiting.set(id, resolve);
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(id, { resolve, reject });
       try {
         worker.postMessage({ ...request, id } as CompilerRequest);
       } catch (error) {
@@ -64,14 +77,16 @@ class WorkerCompiler implements BrowserCompiler {
     if (this.#worker) return this.#worker;
     const worker = new CompilerWorker();
     worker.onmessage = (event: MessageEvent<CompilerReply>) => {
-      const resolve = this.#waiting.get(event.data.id);
-      this.#waiting.delete(event.data.id);
-      resolve?.(event.data.result);
+      const reply = event.data;
+      const waiting = this.#waiting.get(reply.id);
+      this.#waiting.delete(reply.id);
+      if ('unavailable' in reply) waiting?.reject(new CompilerUnavailableError(reply.unavailable));
+      else waiting?.resolve(reply.result);
     };
     worker.onerror = (event) => {
-      // The worker itself failed (its script did not load): every waiting compile gets the reason, the next one retries.
-      const message = `The compiler stopped: ${event.message || 'its worker failed to load'}`;
-      for (const resolve of this.#waiting.values()) resolve({ ok: false, diagnostics: [{ file: '', line: 0, column: 0, message }] });
+      // The worker itself failed (its script did not load): every waiting compile is told, the next one retries.
+      const error = new CompilerUnavailableError(event.message || 'its worker script could not be loaded');
+      for (const waiting of this.#waiting.values()) waiting.reject(error);
       this.#waiting.clear();
       worker.terminate();
       this.#worker = undefined;

@@ -5,7 +5,7 @@ import { checkJson } from './controls/json-check.ts';
 import { renderFileTabs } from './controls/file-tabs.ts';
 import { SettingsForm } from './controls/settings-form.ts';
 import type { CodeEditor } from './editor/code-editor.ts';
-import type { Engine, ProfiledInvocation } from './engine/engine.ts';
+import type { DeployOutcome, Engine, ProfiledInvocation } from './engine/engine.ts';
 import type { InvocationView } from './engine/invocation-view.ts';
 import { InstanceNames } from './engine/instance-names.ts';
 import { timelineListener } from './engine/timeline-listener.ts';
@@ -22,6 +22,7 @@ import type { Project } from '../project/project.ts';
 import { defaultSample, fallbackEvent } from './project/sample-event.ts';
 import { templateFor } from './project/templates.ts';
 import { openProjectStore, type ProjectStore } from './persistence/project-store.ts';
+import { ProjectList } from './projects/project-list.ts';
 import { TimelineModel } from './timeline/timeline-model.ts';
 import type { Dialect } from '../faas/protocol.ts';
 
@@ -80,6 +81,13 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   let currentFile = project.entry;
   let editor: CodeEditor | undefined;
   showProject();
+  new ProjectList(part(root, 'projects'), config.locale, {
+    store,
+    edited: snapshot,
+    show: replaceProject,
+    template: () => templateProject(project.settings.dialect),
+    notify: showNotice,
+  });
   status.textContent = t.loadingEditor;
   try {
     const { CodeEditor } = await import('./editor/code-editor.ts');
@@ -128,7 +136,8 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   });
   part(root, 'share').addEventListener('click', () => void share());
   part(root, 'download').addEventListener('click', () => void store.download(snapshot()));
-  void loadEngine();
+  // Loaded early so the first Invoke is quick; a failure is told when Invoke needs the engine, which retries.
+  loadEngine().catch(() => undefined);
 
   function showProject(): void {
     dialectSelect.value = project.settings.dialect;
@@ -282,8 +291,22 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     const current = snapshot();
     await store.flush(current);
     status.textContent = t.compiling;
-    const live = await loadEngine();
-    const outcome = await live.deploy(current);
+    // Our own parts failing to load (the engine and its runtime, the compiler) is never told as the code's fault.
+    let live: Engine;
+    try {
+      live = await loadEngine();
+    } catch (error) {
+      showPartFailure(t.partRuntime, error);
+      return false;
+    }
+    let outcome: DeployOutcome;
+    try {
+      outcome = await live.deploy(current);
+    } catch (error) {
+      if (!(error instanceof Error && error.name === 'CompilerUnavailableError')) throw error;
+      showPartFailure(t.partCompiler, error);
+      return false;
+    }
     if (!outcome.ok) {
       editor?.showDiagnostics(outcome.diagnostics);
       status.textContent = fill(t.compileFailed, { count: outcome.diagnostics.length });
@@ -294,6 +317,12 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     editor?.showDiagnostics([]);
     status.textContent = t.ready;
     return true;
+  }
+
+  function showPartFailure(part: string, error: unknown): void {
+    status.textContent = fill(t.partFailed, { part, detail: error instanceof Error ? error.message : String(error) });
+    renderResultMessage(tabs.panel('result'), status.textContent, 'error');
+    tabs.show('result');
   }
 
   async function invokeOnce(event: unknown): Promise<InvocationView> {

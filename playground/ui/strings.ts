@@ -8,6 +8,10 @@ export interface PlaygroundStrings {
   intro: string;
   loadingEditor: string;
   editorFailed: string;
+  /** One of our own parts (`partCompiler`, `partRuntime`) did not load: not the code's fault. */
+  partFailed: string;
+  partCompiler: string;
+  partRuntime: string;
   ready: string;
   files: string;
   codeEditor: string;

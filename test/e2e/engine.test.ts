@@ -222,7 +222,7 @@ describe('keeping work in the browser', () => {
     await page.locator('body[data-ready="true"]').waitFor();
     const restored = await page.evaluate(async (t) => (await window.hsEngine.openProjectStore({ locale: 'en' })).restore(t), template);
     expect(restored).toEqual({ project });
-    await page.evaluate(() => localStorage.setItem('hello-serverless:project:v1', '{"entry": 3'));
+    await page.evaluate(() => localStorage.setItem('hello-serverless:projects:v2', '{"entry": 3'));
     await page.reload();
     await page.locator('body[data-ready="true"]').waitFor();
     const reset = await page.evaluate(async (t) => (await window.hsEngine.openProjectStore({ locale: 'en' })).restore(t), template);

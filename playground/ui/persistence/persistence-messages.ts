@@ -22,7 +22,7 @@ export interface PersistenceMessages {
 }
 
 const en: PersistenceMessages = {
-  corruptSave: (problem, keptUnder) => `Your saved projects could not all be read (${problem}); the ones that could are in the list, or the playground started from the template. ${keptUnder ? `The unreadable copy is kept in this browser's localStorage under "${keptUnder}".` : 'The browser had no room to keep the unreadable copy.'}`,
+  corruptSave: (problem, keptUnder) => `Saved work could not be read (${problem}): the projects that could be read are in the list; if none could, the playground started from the template. ${keptUnder ? `The unreadable copy is kept in this browser's localStorage under "${keptUnder}".` : 'The browser had no room to keep the unreadable copy.'}`,
   brokenLink: (problem, fallback) => `This share link cannot be opened: ${shareProblemEn(problem)}. ${fallback === 'saved' ? 'Your saved project was opened instead.' : 'The template was opened instead.'}`,
   linkTooLarge: (chars, limit) => `The project is too large for a share link: it would be ${chars.toLocaleString('en')} characters, and links are limited to ${limit.toLocaleString('en')}. Download it as a zip instead.`,
   sharedOpened: (name, previous) => `Opened ‘${name}’ as a new project${previous ? `; your project ‘${previous}’ is in the list` : ''}. Nothing has run: read the code, then press Invoke.`,
@@ -36,7 +36,7 @@ const en: PersistenceMessages = {
 };
 
 const zhCn: PersistenceMessages = {
-  corruptSave: (problem, keptUnder) => `已保存的项目没能全部读取（${problem}）；能读取的项目都在列表中，否则演练场从模板开始。${keptUnder ? `无法读取的副本保存在本浏览器 localStorage 的“${keptUnder}”中。` : '浏览器没有空间保存无法读取的副本。'}`,
+  corruptSave: (problem, keptUnder) => `已保存的内容无法读取（${problem}）：能读取的项目都在列表中；若都无法读取，演练场从模板开始。${keptUnder ? `无法读取的副本保存在本浏览器 localStorage 的“${keptUnder}”中。` : '浏览器没有空间保存无法读取的副本。'}`,
   brokenLink: (problem, fallback) => `无法打开这个分享链接：${shareProblemZh(problem)}。${fallback === 'saved' ? '已改为打开你自己保存的项目。' : '已改为打开模板。'}`,
   linkTooLarge: (chars, limit) => `项目太大，无法生成分享链接：链接将有 ${chars.toLocaleString('zh-CN')} 个字符，上限是 ${limit.toLocaleString('zh-CN')}。请改用“下载 zip”。`,
   sharedOpened: (name, previous) => `已将“${name}”作为新项目打开${previous ? `；你的项目“${previous}”仍在列表中` : ''}。代码尚未运行：先读一读代码，再点“调用”。`,

@@ -65,10 +65,9 @@ export async function openProjectStore(options: ProjectStoreOptions = {}): Promi
     library.update(id, project);
     write();
   });
-  const keep = (project: Project) => {
-    const id = library.current()?.id;
-    if (id !== undefined) autosave.flush({ id, project });
-  };
+  // A save before anything was restored (an empty library) keeps the project as the first one.
+  const openId = (project: Project) => (library.current() ?? library.add(t.firstProjectName, project)).id;
+  const keep = (project: Project) => autosave.flush({ id: openId(project), project });
   const nextName = () => {
     const names = new Set(library.list().map((saved) => saved.name));
     let count = library.list().length + 1;
@@ -100,8 +99,7 @@ export async function openProjectStore(options: ProjectStoreOptions = {}): Promi
       return messages.length > 0 ? { project: current.project, message: messages.join(' ') } : { project: current.project };
     },
     save(project) {
-      const id = library.current()?.id;
-      if (id !== undefined) autosave.schedule({ id, project });
+      autosave.schedule({ id: openId(project), project });
     },
     async flush(project) {
       keep(project);
