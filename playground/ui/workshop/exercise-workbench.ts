@@ -80,7 +80,7 @@ export async function mountWorkbench(
   const corrupt = progress.takeProblem();
   if (corrupt) showNotice(fill(t.corruptProgress, { problem: corrupt }));
 
-  const editor = new CodeEditor(editorHost, { ariaLabel: t.editorLabel, onRun: () => void run() });
+  const editor = new CodeEditor(editorHost, { ariaLabel: t.editorLabel, onRun: () => void run(), loadMonaco: 'now' });
   editor.setFiles({ [entry]: progress.get(exercise.id).code ?? exercise.starter }, entry);
   const code = () => editor.files()[entry] ?? '';
 
