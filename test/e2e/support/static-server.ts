@@ -7,6 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { ISOLATION_HEADERS } from '../../../src/service-worker/isolation-headers.ts';
 
@@ -49,18 +50,27 @@ async function fileFor(root: string, urlPath: string): Promise<string | undefine
 export interface StaticOptions {
   /** Send the cross-origin-isolation headers (default true). */
   isolationHeaders?: boolean;
+  /** Gzip responses for clients that accept it, as a production host does (Lighthouse's throttling reads sizes). */
+  gzip?: boolean;
 }
 
 export async function serveStatic(dir: string, options: StaticOptions = {}): Promise<StaticSite> {
   const extraHeaders = options.isolationHeaders === false ? {} : ISOLATION_HEADERS;
   const root = resolve(dir);
+  const gzipped = new Map<string, Buffer>();
   const server: Server = createServer(async (request, response) => {
     const path = await fileFor(root, request.url ?? '/');
     const status = path ? 200 : 404;
-    const body = await readFile(path ?? join(root, '404.html')).catch(() => Buffer.from('Not found'));
+    let body: Buffer = await readFile(path ?? join(root, '404.html')).catch(() => Buffer.from('Not found'));
+    const gzip = options.gzip === true && path !== undefined && /\bgzip\b/.test(String(request.headers['accept-encoding']));
+    if (gzip) {
+      body = gzipped.get(path) ?? gzipSync(body);
+      gzipped.set(path, body);
+    }
     response.writeHead(status, {
       'content-type': mimeTypes[extname(path ?? '.html')] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
       ...extraHeaders,
     });
     response.end(body);
