@@ -32,6 +32,9 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 let shared: WorkerCompiler | undefined;
 
+/** Recent builds kept by their sources: re-running unchanged code, or changing only settings, compiles nothing. */
+const CACHED_BUILDS = 8;
+
 /** The page's compiler. */
 export function browserCompiler(): BrowserCompiler {
   shared ??= new WorkerCompiler();
@@ -43,10 +46,23 @@ class WorkerCompiler implements BrowserCompiler {
   #next = 0;
   #warmed = false;
   readonly #waiting = new Map<number, { resolve(result: CompileResult): void; reject(error: Error): void }>();
+  readonly #builds = new Map<string, Promise<CompileResult>>();
 
   compile(sources: FunctionSources): Promise<CompileResult> {
     this.#warmed = true;
-    return this.#ask({ type: 'compile', sources: { entry: sources.entry, files: { ...sources.files } } }, sources.entry);
+    const key = JSON.stringify([sources.entry, Object.entries(sources.files)]);
+    const cached = this.#builds.get(key);
+    if (cached) {
+      this.#builds.delete(key);
+      this.#builds.set(key, cached);
+      return cached;
+    }
+    const build = this.#ask({ type: 'compile', sources: { entry: sources.entry, files: { ...sources.files } } }, sources.entry);
+    this.#builds.set(key, build);
+    // A compiler that did not load is not an answer about the code: the next compile asks again.
+    build.catch(() => this.#builds.delete(key));
+    if (this.#builds.size > CACHED_BUILDS) this.#builds.delete(this.#builds.keys().next().value!);
+    return build;
   }
 
   warm(): void {
