@@ -136,10 +136,18 @@ export function createInstanceRuntime(caps: InstanceCapabilities): InstanceRunti
     },
     fail(thrown, errorType) {
       const info = toErrorInfo(thrown, mapper);
-      fatal(errorType ? { ...info, errorType } : info);
+      const error = errorType ? { ...info, errorType } : info;
+      // Node prints what ended the process, and the platforms keep it in the function's log: without it a crash
+      // after the response (a late unhandled rejection) would end the instance with no word of why.
+      if (!failed) caps.post({ v: PROTOCOL_VERSION, type: 'log', requestId: current, level: 'error', message: crashReport(error), time: caps.now() });
+      fatal(error);
     },
     currentRequestId: () => current,
   };
+}
+
+function crashReport(error: ErrorInfo): string {
+  return [`The instance is ending: ${error.errorType}: ${error.errorMessage}`, ...(error.stack ?? []).map((frame) => `    ${frame}`)].join('\n');
 }
 
 function startProfile(caps: InstanceCapabilities): RunningProfile {

@@ -16,6 +16,8 @@ export interface Harness {
   logs(requestId: string | null): LogMessage[];
   /** Hands the runtime any message, well-formed or not. */
   send(data: unknown): void;
+  /** What the host does on an uncaught error or unhandled rejection in the instance. */
+  fail(thrown: unknown, errorType?: string): void;
 }
 
 /** The runtime in this thread with test capabilities: what a host would see, without a worker. */
@@ -63,6 +65,7 @@ export async function harness(files: Record<string, string>, exportName: string,
       return done as Promise<ResultMessage>;
     },
     send: (data) => runtime.receive(data),
+    fail: (thrown, errorType) => runtime.fail(thrown, errorType),
     logs: (requestId) => messages.filter((m): m is LogMessage => m.type === 'log' && m.requestId === requestId),
   };
 }

@@ -184,6 +184,17 @@ describe('instance runtime: logs and limits', () => {
     expect(result.usage).toBeTypeOf('object');
   });
 
+  it('logs what ended the instance when it fails between requests (a late unhandled rejection), then reports it fatal', async () => {
+    const h = await harness({ 'index.js': "exports.handler = async () => 'answered';" }, 'handler');
+    await h.init();
+    expect(await h.invoke({})).toMatchObject({ ok: true, value: 'answered' });
+    h.fail(new Error('late failure'), 'Runtime.UnhandledPromiseRejection');
+    expect(h.logs(null).at(-1)).toMatchObject({ level: 'error', message: expect.stringMatching(/^The instance is ending: Runtime\.UnhandledPromiseRejection: late failure/) });
+    expect(h.messages.at(-1)).toMatchObject({ type: 'fatal', error: { errorType: 'Runtime.UnhandledPromiseRejection', errorMessage: 'late failure' } });
+    h.fail(new Error('again'));
+    expect(h.messages.filter((m) => m.type === 'log' && m.message.includes('again'))).toEqual([]);
+  });
+
   it('answers a malformed host message with a fatal protocol error', async () => {
     const h = await harness({ 'index.js': 'exports.handler = async () => 1;' }, 'handler');
     await h.init();
