@@ -23,13 +23,21 @@ scope.addEventListener('message', function boot(event: MessageEvent<WorkerBoot>)
 });
 
 function start(port: MessagePort): void {
+  // Bound now, before user code runs: a handler that replaces MessagePort.prototype.postMessage or MessageEvent's
+  // `data` getter would otherwise be handed the port (`this`, `event.target`) the next time the runtime used them,
+  // and could forge results or flood the page's thread on it.
+  const send = MessagePort.prototype.postMessage.bind(port) as (message: unknown) => void;
+  const dataGetter = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data')?.get;
+  if (!dataGetter) return scope.close();
+  const dataOf = Function.prototype.call.bind(dataGetter) as (event: MessageEvent) => unknown;
   let runtime: InstanceRuntime | undefined;
-  const post = cappedLogs((message) => port.postMessage(message));
+  const post = cappedLogs(send);
   port.onmessage = (event: MessageEvent<unknown>) => {
-    runtime ??= createRuntime(event.data, post);
-    runtime.receive(event.data);
+    const data = dataOf(event);
+    runtime ??= createRuntime(data, post);
+    runtime.receive(data);
   };
-  port.postMessage({ type: ONLINE, at: performance.timeOrigin + performance.now() });
+  send({ type: ONLINE, at: performance.timeOrigin + performance.now() });
 }
 
 /** Built on the first message, the init: the files and dialect decide what the sandboxed `fs` and root hold. */
@@ -91,16 +99,22 @@ function cappedLogs(send: (message: InstanceMessage) => void): (message: Instanc
 
 /**
  * User code shares this global scope. Without `postMessage` it cannot write to the frame (which would flood the
- * page's thread where the browser keeps sandboxed frames in the page's process), and without `close` it cannot end
- * the worker silently: its ways out are its result, its logs and its errors.
+ * page's thread where the browser keeps sandboxed frames in the page's process), without `close` it cannot end
+ * the worker silently, and without `importScripts` it cannot pull scripts from other URLs into the instance (Node,
+ * where the function really runs, has none): its ways out are its result, its logs and its errors.
  */
 function sealGlobalChannels(): void {
-  const refuse = (name: string) => () => {
-    throw new Error(`${name}() is not available to functions in the playground; return a value or log instead`);
+  const instead: Record<string, string> = {
+    postMessage: 'return a value or log instead',
+    close: 'return a value or log instead',
+    importScripts: 'import the code in your function\'s files, so it is bundled with it',
   };
-  for (const name of ['postMessage', 'close']) {
+  for (const [name, advice] of Object.entries(instead)) {
+    const refuse = () => {
+      throw new Error(`${name}() is not available to functions in the playground; ${advice}`);
+    };
     for (let target: object | null = scope; target && target !== Object.prototype; target = Object.getPrototypeOf(target)) {
-      if (Object.prototype.hasOwnProperty.call(target, name)) Object.defineProperty(target, name, { value: refuse(name), configurable: false, writable: false });
+      if (Object.prototype.hasOwnProperty.call(target, name)) Object.defineProperty(target, name, { value: refuse, configurable: false, writable: false });
     }
   }
 }
