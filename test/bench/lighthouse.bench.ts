@@ -63,9 +63,11 @@ async function startChromium(): Promise<{ port: number; stop(): Promise<void> }>
   };
 }
 
-async function audit(url: string, port: number): Promise<Run> {
+/** One page load audited, or the reason Lighthouse gave for having no figures (a load that timed out, say). */
+async function audit(url: string, port: number): Promise<Run | string> {
   const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
-  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  if (!result) return 'no result';
+  if (result.lhr.runtimeError) return `${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}`;
   const { audits, categories } = result.lhr;
   const numeric = (id: string) => audits[id]?.numericValue ?? Number.NaN;
   const bootup = ((audits['bootup-time']?.details as { items?: UrlTime[] } | undefined)?.items ?? []).filter((item) => item.url.startsWith('http'));
@@ -93,7 +95,12 @@ const browser = await startChromium();
 try {
   for (const path of PAGES) {
     const runs: Run[] = [];
-    for (let run = 0; run < RUNS; run++) runs.push(await audit(`${site.url}${path}`, browser.port));
+    for (let run = 0; run < RUNS; run++) {
+      const outcome = await audit(`${site.url}${path}`, browser.port);
+      if (typeof outcome === 'string') console.log(`${path}: a run without figures (${outcome})`);
+      else runs.push(outcome);
+    }
+    if (runs.length === 0) continue;
     const byScore = [...runs].sort((a, b) => a.score - b.score)[Math.floor(runs.length / 2)]!;
     const pct = (value: number) => `${(value * 100).toFixed(0)} %`;
     console.log(
