@@ -13,6 +13,7 @@ import { serveBuiltSite } from './support/site.ts';
 import type { StaticSite } from './support/static-server.ts';
 import { launchDebuggableBrowser, type DebuggableBrowser } from './support/debuggable-browser.ts';
 import { playgroundReady } from './support/playground-page.ts';
+import { MEMORY_BOMB } from './support/hostile-run.ts';
 
 let site: StaticSite;
 let chromium: DebuggableBrowser;
@@ -27,8 +28,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** About 200 MB/s: ten 1 MB arrays every 50 ms. */
-const BOMB = 'export const main_handler = async () => { const keep: number[][] = []; for (;;) { for (let i = 0; i < 10; i++) keep.push(new Array(131_072).fill(Math.random())); await new Promise((r) => setTimeout(r, 50)); } };';
+const BOMB = `export const main_handler = async () => { ${MEMORY_BOMB} };`;
 const HOLD = 'export const main_handler = async () => { const keep = Array.from({ length: 400 }, () => new Array(131_072).fill(Math.random())); await new Promise((r) => setTimeout(r, 50_000)); return keep.length; };';
 const LEAK = 'export const main_handler = async () => { const keep: number[][] = []; for (let i = 0; i < 1200; i++) { keep.push(new Array(131_072).fill(Math.random())); await new Promise((r) => setTimeout(r, 50)); } return keep.length; };';
 const HELLO = "export const main_handler = async () => ({ hello: 'after the bomb' });";

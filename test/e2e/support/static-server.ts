@@ -4,7 +4,7 @@
  * Every response carries the cross-origin-isolation headers, as `astro preview` and public/_headers give them,
  * unless a spec asks for a host that sends none (to try the service worker that adds them).
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -50,6 +50,8 @@ async function fileFor(root: string, urlPath: string): Promise<string | undefine
 export interface StaticOptions {
   /** Send the cross-origin-isolation headers (default true). */
   isolationHeaders?: boolean;
+  /** Sees every request as it arrives (a spec checks what a browser sent, cookies included). */
+  onRequest?: (request: IncomingMessage) => void;
   /** Gzip responses for clients that accept it, as a production host does (Lighthouse's throttling reads sizes). */
   gzip?: boolean;
 }
@@ -59,6 +61,7 @@ export async function serveStatic(dir: string, options: StaticOptions = {}): Pro
   const root = resolve(dir);
   const gzipped = new Map<string, Buffer>();
   const server: Server = createServer(async (request, response) => {
+    options.onRequest?.(request);
     const path = await fileFor(root, request.url ?? '/');
     const status = path ? 200 : 404;
     let body: Buffer = await readFile(path ?? join(root, '404.html')).catch(() => Buffer.from('Not found'));

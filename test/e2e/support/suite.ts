@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
+import { launchDebuggableBrowser, type DebuggableBrowser } from './debuggable-browser.ts';
 import { serveBuiltSite } from './site.ts';
 import type { StaticSite } from './static-server.ts';
 
@@ -21,6 +22,27 @@ export function useBuiltSite(): SiteSuite {
   });
   afterAll(async () => {
     await suite.browser?.close();
+    await site?.close();
+  });
+  return suite;
+}
+
+export interface DebuggableSiteSuite {
+  url: string;
+  chromium: DebuggableBrowser;
+}
+
+/** As useBuiltSite, with a Chromium that survives Playwright's idea of a crash (specs that kill a renderer). */
+export function useDebuggableSite(): DebuggableSiteSuite {
+  let site: StaticSite | undefined;
+  const suite = {} as DebuggableSiteSuite;
+  beforeAll(async () => {
+    site = await serveBuiltSite();
+    suite.url = site.url;
+    suite.chromium = await launchDebuggableBrowser();
+  });
+  afterAll(async () => {
+    await suite.chromium?.close();
     await site?.close();
   });
   return suite;

@@ -1,0 +1,50 @@
+/**
+ * The sandbox frame's process dies while no request runs (issue 13, items 3-4): its renderer is killed with
+ * SIGKILL, as an out-of-memory killer would. The page notices by itself (its pings go unanswered) and the next
+ * Invoke runs on a new frame, on a new instance, without waiting for any limit. memory-bomb.test.ts covers a death
+ * under a running request. Playwright calls the page crashed when the frame dies, so the page is looked at through
+ * a fresh CDP connection afterwards.
+ */
+import { expect, test } from 'vitest';
+import { useDebuggableSite } from './support/suite.ts';
+import { invokeSettled, playgroundReady, replaceCode } from './support/playground-page.ts';
+
+const suite = useDebuggableSite();
+
+/** About 250 MB held from init on, so the frame's renderer is the one that grew. */
+const HOLDS_MEMORY = 'const keep = Array.from({ length: 250 }, () => new Array(131_072).fill(Math.random())); export const main_handler = async () => ({ held: keep.length });';
+
+test.each([
+  { when: 'at once', waitMs: 0 },
+  { when: 'after the page has noticed', waitMs: 3000 },
+])("a frame whose process died while idle: the next Invoke, $when, runs cold on a new frame and succeeds", async ({ waitMs }) => {
+  const url = `${suite.url}/playground/`;
+  const { chromium } = suite;
+  const browser = await chromium.connect();
+  let page = await browser.contexts()[0]!.newPage();
+  await page.goto(url);
+  await playgroundReady(page);
+  await page.locator('[data-hs="settings"] summary').click();
+  await page.locator('[data-hs="memory"]').selectOption('512');
+  await replaceCode(page, HOLDS_MEMORY);
+  const before = new Map((await chromium.renderers()).map((renderer) => [renderer.pid, renderer.rssBytes]));
+  await page.locator('[data-hs="invoke"]').click();
+  await invokeSettled(page);
+  expect(await page.locator('[data-hs="result-value"]').textContent()).toContain('250');
+
+  const grown = (await chromium.renderers()).find((renderer) => renderer.rssBytes - (before.get(renderer.pid) ?? 0) > 200 * 1024 * 1024);
+  expect(grown).toBeDefined();
+  const crashed = new Promise((done) => page.once('crash', done));
+  process.kill(grown!.pid, 'SIGKILL');
+  await crashed;
+  page = await chromium.freshPage(url);
+  await page.waitForTimeout(waitMs);
+  const started = Date.now();
+  await page.locator('[data-hs="invoke"]').click();
+  await invokeSettled(page);
+  console.log(`Invoke ${waitMs} ms after the frame's death (plus reconnecting): answered in ${Date.now() - started} ms`);
+  expect(await page.locator('[data-hs="result-status"]').getAttribute('class')).toMatch(/hs-status--ok/);
+  expect(await page.locator('[data-start]').getAttribute('data-start')).toBe('cold');
+  expect(await page.locator('[data-hs="result-value"]').textContent()).toContain('250');
+  await page.close();
+}, 300_000);
