@@ -7,6 +7,7 @@ import { sidebarItems } from './src/lib/sidebar-items.ts';
 import { monacoCssAtRuntime } from './src/lib/monaco-css-at-runtime.ts';
 import { ISOLATION_HEADERS } from './src/service-worker/isolation-headers.ts';
 import { serviceWorker } from './src/service-worker/integration.ts';
+import { testPages } from './src/pages/dev/_test-pages.ts';
 
 const docs = './content/docs';
 
@@ -16,6 +17,8 @@ export default defineConfig({
   markdown: { processor: satteri({ mdastPlugins: [joinCjkLinesPlugin] }) },
   vite: { plugins: [monacoCssAtRuntime()] },
   integrations: [
+    // The browser engine's test page, only in builds that set HS_TEST_PAGES=1 (the e2e and bench builds).
+    testPages(),
     starlight({
       title: { en: 'Hello Serverless', 'zh-CN': 'Hello Serverless' },
       description: 'Learn serverless computing by doing it: concepts, the 2019 Shenzhen talks, a workshop and a live FaaS playground.',

@@ -34,8 +34,8 @@ export function showUpdatePrompt(strings: SiteUpdateStrings, reload: () => void)
     reloadButton.disabled = true;
     reload();
   });
-  reloadButton.style.background = 'var(--sl-color-accent, #ea580c)';
-  reloadButton.style.color = 'var(--sl-color-text-invert, #fff)';
+  reloadButton.style.background = 'var(--sl-color-text-accent, #c2410c)';
+  reloadButton.style.color = 'var(--sl-color-black, #fff)';
   const later = button(strings.later, () => notice.remove());
   notice.append(text, reloadButton, later);
   document.body.append(notice);
