@@ -116,7 +116,7 @@ describe('a hostile handler that tries to get out', () => {
 
 describe('code that cannot run', () => {
   test.each([
-    { name: 'a syntax error', code: "export const main_handler = async () => { return { ok: true ; };", shown: /^Not run: fix the compile errors first\. index\.ts:1:\d+ Expected "\}" but found ";"/, ran: false },
+    { name: 'a syntax error', code: "export const main_handler = async () => { return { ok: true ; };", shown: /Not run: fix the compile errors first\.\s*index\.ts:1:\d+\s*Expected "\}" but found ";"/, ran: false },
     { name: 'an unknown import', code: "import pad from 'left-pad-that-is-not-there'; export const main_handler = async () => pad('x', 3);", shown: /"errorType": "Runtime\.ImportModuleError",\s+"errorMessage": "Cannot find module 'left-pad-that-is-not-there'/, ran: true },
   ])('$name: a message that says where, the project kept', async ({ name, code, shown, ran }) => {
     const page = await openPlayground(browser, `${site.url}/playground/`);

@@ -7,7 +7,8 @@
  */
 import { expect, test } from 'vitest';
 import { useDebuggableSite } from './support/suite.ts';
-import { invokeSettled, playgroundReady, replaceCode } from './support/playground-page.ts';
+import { invokeSettled, replaceCode } from './support/playground-page.ts';
+import { loadPlayground } from './support/hostile-run.ts';
 
 const suite = useDebuggableSite();
 
@@ -22,8 +23,7 @@ test.each([
   const { chromium } = suite;
   const browser = await chromium.connect();
   let page = await browser.contexts()[0]!.newPage();
-  await page.goto(url);
-  await playgroundReady(page);
+  await loadPlayground(page, url);
   await page.locator('[data-hs="settings"] summary').click();
   await page.locator('[data-hs="memory"]').selectOption('512');
   await replaceCode(page, HOLDS_MEMORY);

@@ -50,11 +50,15 @@ export async function closePages(browser: Browser): Promise<void> {
 
 export async function openPlayground(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await loadPlayground(page, url);
+  return page;
+}
+
+/** Opens `url` in `page` and waits until it can be used, allowing for a machine too loaded for playgroundReady's own waits. */
+export async function loadPlayground(page: Page, url: string): Promise<void> {
   await page.goto(url, { timeout: 90_000 });
-  // On a loaded machine the editor can take longer than playgroundReady's own waits to appear.
   await page.locator('[data-hs="plain-editor"], .monaco-editor').first().waitFor({ timeout: 90_000 });
   await playgroundReady(page);
-  return page;
 }
 
 /** Runs the case on a new page at `url` (a playground page); the caller closes `outcome.page`. */
