@@ -6,7 +6,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBuiltSite } from './support/suite.ts';
-import { playgroundReady } from './support/playground-page.ts';
 
 const suite = useBuiltSite();
 
@@ -26,6 +25,11 @@ async function listReady(page: Page): Promise<void> {
   await expect.poll(() => page.locator('[data-hs="project-current"]').textContent(), { timeout: 60_000 }).not.toBe('');
 }
 
+/** Goes to a page, allowing for this machine's load. */
+async function visit(page: Page, url: string): Promise<void> {
+  await page.goto(url, { timeout: 120_000 });
+}
+
 async function editorText(page: Page): Promise<string> {
   return ((await page.locator('.monaco-editor .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
 }
@@ -42,7 +46,7 @@ async function names(page: Page): Promise<string[]> {
 
 /** The address a docs example's "Open in the playground →" link leads to (the runner draws it when first run). */
 async function exampleLink(page: Page, docsPath: string): Promise<string> {
-  await page.goto(suite.url + docsPath);
+  await visit(page, suite.url + docsPath);
   const example = page.locator('.hs-example').first();
   await example.locator('[data-hs-run]').click();
   const link = example.locator('[data-hs="runner-open"]');
@@ -54,16 +58,14 @@ describe('the project list', () => {
   test("today's saved project is the first in the list, and an example opens as a new project beside it", async () => {
     const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${suite.url}/start/how-to-use/`);
+    await visit(page, `${suite.url}/start/how-to-use/`);
     await page.evaluate((saved) => localStorage.setItem('hello-serverless:project:v1', saved), singleProjectSave);
-    await page.goto(`${suite.url}/playground/`);
-    await playgroundReady(page);
-    expect(await editorText(page)).toContain('keptFromBefore');
+    await visit(page, `${suite.url}/playground/`);
+    await expect.poll(() => editorText(page), { timeout: 120_000 }).toContain('keptFromBefore');
     expect(await page.locator('[data-hs="project-current"]').textContent()).toBe('My project');
 
-    await page.goto(await exampleLink(page, '/concepts/instance-lifecycle/'));
-    await playgroundReady(page);
-    expect(await editorText(page)).toContain('coldStart');
+    await visit(page, await exampleLink(page, '/concepts/instance-lifecycle/'));
+    await expect.poll(() => editorText(page), { timeout: 120_000 }).toContain('coldStart');
     const notice = (await page.locator('[data-hs="notice"]').textContent()) ?? '';
     expect(notice).toMatch(/^Opened ‘.+ · .+’ as a new project; your project ‘My project’ is in the list\. Nothing has run/);
     expect(await names(page)).toHaveLength(2);
@@ -80,15 +82,15 @@ describe('the project list', () => {
   test('in Chinese: an example arrives as a new project, and the same example opened again is not kept twice', async () => {
     const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${suite.url}/zh-cn/playground/`);
+    await visit(page, `${suite.url}/zh-cn/playground/`);
     await listReady(page);
     expect(await page.locator('[data-hs="project-current"]').textContent()).toBe('我的项目');
 
     const link = await exampleLink(page, '/zh-cn/concepts/instance-lifecycle/');
-    await page.goto(link);
+    await visit(page, link);
     await listReady(page);
     expect(await page.locator('[data-hs="notice"]').textContent()).toMatch(/^已将“.+ · .+”作为新项目打开；你的项目“我的项目”仍在列表中。代码尚未运行/);
-    await page.goto(link);
+    await visit(page, link);
     await listReady(page);
     expect(await page.locator('[data-hs="notice"]').textContent()).toMatch(/^这个项目已在你的列表中（“.+”），现已打开。/);
     expect(await names(page)).toHaveLength(2);
@@ -99,7 +101,7 @@ describe('the project list', () => {
   test('rename, duplicate, delete and new work from the keyboard, and a reload finds the list as it was left', async () => {
     const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${suite.url}/playground/`);
+    await visit(page, `${suite.url}/playground/`);
     await listReady(page);
     await page.locator('.hs-projects summary').focus();
     await page.keyboard.press('Enter');
@@ -132,7 +134,7 @@ describe('the project list', () => {
     await page.keyboard.press('Enter');
     expect((await names(page)).sort()).toEqual(['Counter 计数', 'Project 3']);
 
-    await page.reload();
+    await page.reload({ timeout: 120_000 });
     await listReady(page);
     expect(await page.locator('[data-hs="project-current"]').textContent()).toBe('Project 3');
     expect((await names(page)).sort()).toEqual(['Counter 计数', 'Project 3']);
@@ -141,7 +143,7 @@ describe('the project list', () => {
 
   test('at phone width the list fits without sideways scrolling', async () => {
     const page = await suite.browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${suite.url}/zh-cn/playground/`);
+    await visit(page, `${suite.url}/zh-cn/playground/`);
     await listReady(page);
     await openList(page);
     await page.locator('[data-hs="project-new"]').click();

@@ -163,8 +163,13 @@ export class ProjectLibrary {
   }
 }
 
+/** The project's content as text, whatever order its files and settings were built in (the page rebuilds both). */
 function contentOf(project: Project): string {
-  return JSON.stringify([project.entry, project.files, project.settings, project.event]);
+  return JSON.stringify([project.entry, sorted(project.files), sorted({ ...project.settings, env: sorted(project.settings.env) }), project.event]);
+}
+
+function sorted<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Parses and checks stored text; text that is not JSON is reported as such. */

@@ -41,7 +41,7 @@ export class ProjectList {
     this.#details = h(
       'details',
       { class: 'hs-projects' },
-      h('summary', {}, h('span', { class: 'hs-projects__label' }, this.#t.project), ' ', this.#name, ' ', this.#count),
+      h('summary', {}, h('span', {}, this.#t.project), this.#name, ' ', this.#count),
       h('div', { class: 'hs-projects__panel' }, this.#list, create),
     );
     this.#details.addEventListener('toggle', () => this.render());

@@ -1,6 +1,6 @@
 /** The project list's words, in the page's language (the list is the only part of the page that uses them). */
 export interface ProjectListStrings {
-  /** Before the open project's name in the list's summary line. */
+  /** Before the open project's name in the list's summary line (with its own spacing: none after "："). */
   project: string;
   count(count: number): string;
   listLabel: string;
@@ -26,7 +26,7 @@ export interface ProjectListStrings {
 }
 
 const en: ProjectListStrings = {
-  project: 'Project',
+  project: 'Project: ',
   count: (count) => (count === 1 ? '1 project kept in this browser' : `${count} projects kept in this browser`),
   listLabel: 'Your projects',
   openNow: 'open now',
@@ -50,7 +50,7 @@ const en: ProjectListStrings = {
 };
 
 const zhCn: ProjectListStrings = {
-  project: '项目',
+  project: '项目：',
   count: (count) => `本浏览器中保存了 ${count} 个项目`,
   listLabel: '你的项目',
   openNow: '当前打开',

@@ -124,6 +124,9 @@ describe('the project library', () => {
     library.add('Other', sampleProject());
     expect(library.find(sampleProject('lambda'))?.id).toBe(saved.id);
     expect(library.find({ ...sampleProject('lambda'), event: '{}' })).toBeUndefined();
+    const { files, settings } = sampleProject('lambda');
+    const reordered = { ...sampleProject('lambda'), files: Object.fromEntries(Object.entries(files).reverse()), settings: Object.fromEntries(Object.entries(settings).reverse()) as typeof settings };
+    expect(library.find(reordered)?.id).toBe(saved.id);
   });
 
   it('keeps a project another tab added meanwhile, and does not bring back one this tab removed', () => {
