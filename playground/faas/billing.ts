@@ -21,8 +21,13 @@ export function billsInit(dialect: Dialect, rule: BillingRule): boolean {
   return dialect === 'lambda' && rule === 'current';
 }
 
-/** What one request that reached its handler is billed. */
-export interface Bill {
+/** A request that reached its handler, and what it is billed (an InvocationRecord is one). */
+export interface Billable {
+  dialect: Dialect;
+  /** Set on the request that waited for a cold start; null on a warm start. */
+  phases: StartPhases | null;
+  memoryMb: number;
+  durationMs: number;
   /** Lambda's `Billed Duration`: the handler's duration, plus Init Duration where the rule bills it, rounded up. */
   billedDurationMs: number;
   /** The part of the billed time that was init: 0 on warm starts and where the rule does not bill init. */
@@ -30,17 +35,13 @@ export interface Bill {
   gbSeconds: number;
 }
 
-export interface Billable {
-  dialect: Dialect;
-  /** Set on the request that waited for a cold start; null on a warm start. */
-  phases: StartPhases | null;
-  memoryMb: number;
-}
-
-export function billOf(request: Billable, durationMs: number, rule: BillingRule): Bill {
-  const billedInitMs = request.phases && billsInit(request.dialect, rule) ? initDurationMs(request.phases) : 0;
-  const billed = billedDurationMs(durationMs + billedInitMs);
-  return { billedDurationMs: billed, billedInitMs, gbSeconds: gbSeconds(billed, request.memoryMb) };
+/** Fills in the bill of a request whose handler ran for durationMs; allocates nothing, as the Platform bills every request. */
+export function bill(request: Billable, durationMs: number, rule: BillingRule): void {
+  const initMs = request.phases !== null && billsInit(request.dialect, rule) ? initDurationMs(request.phases) : 0;
+  request.durationMs = durationMs;
+  request.billedInitMs = initMs;
+  request.billedDurationMs = billedDurationMs(durationMs + initMs);
+  request.gbSeconds = gbSeconds(request.billedDurationMs, request.memoryMb);
 }
 
 /**

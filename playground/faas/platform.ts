@@ -1,4 +1,4 @@
-import { billOf, DEFAULT_BILLING_RULE, type BillingRule } from './billing.ts';
+import { bill, DEFAULT_BILLING_RULE, type BillingRule } from './billing.ts';
 import type { Clock } from './clock.ts';
 import { Deployment } from './deployment.ts';
 import { DEFAULT_KEEP_ALIVE_S } from './function-config.ts';
@@ -313,11 +313,7 @@ export class Platform implements InstanceOwner {
   }
 
   #bill(record: InvocationRecord, durationMs: number): void {
-    const bill = billOf(record, durationMs, this.#billing);
-    record.durationMs = durationMs;
-    record.billedDurationMs = bill.billedDurationMs;
-    record.billedInitMs = bill.billedInitMs;
-    record.gbSeconds = bill.gbSeconds;
+    bill(record, durationMs, this.#billing);
   }
 
   // ---- instances ----

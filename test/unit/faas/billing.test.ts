@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { billedDurationMs, billOf, billsInit, gbSeconds, type BillingRule } from '../../../playground/faas/billing.ts';
+import { bill, billedDurationMs, billsInit, gbSeconds, type BillingRule } from '../../../playground/faas/billing.ts';
 import type { InvocationRecord } from '../../../playground/faas/invocation-record.ts';
 import { formatReportLine } from '../../../playground/faas/report-line.ts';
 import { fixture, fn } from './platform-fixture.ts';
@@ -85,8 +85,10 @@ describe("the billing guide's comparison (content/docs/concepts/patterns-and-bil
   // A month: cold requests carry an Init Duration of 250 ms; the rest are warm.
   function month(requests: number, coldShare: number, memoryMb: number, durationMs: number, dialect: 'lambda' | 'scf', rule: BillingRule): number {
     const cold = Math.round(requests * coldShare);
-    const coldBill = billOf({ dialect, phases: { spawnMs: 0, loadMs: 0, initMs: 250 }, memoryMb }, durationMs, rule);
-    const warmBill = billOf({ dialect, phases: null, memoryMb }, durationMs, rule);
+    const coldBill = { dialect, phases: { spawnMs: 0, loadMs: 0, initMs: 250 }, memoryMb, durationMs: 0, billedDurationMs: 0, billedInitMs: 0, gbSeconds: 0 };
+    const warmBill = { ...coldBill, phases: null };
+    bill(coldBill, durationMs, rule);
+    bill(warmBill, durationMs, rule);
     return cold * coldBill.gbSeconds + (requests - cold) * warmBill.gbSeconds;
   }
 
