@@ -4,6 +4,7 @@ import { fill } from './format.ts';
 import { checkJson } from './controls/json-check.ts';
 import { renderFileTabs } from './controls/file-tabs.ts';
 import { SettingsForm } from './controls/settings-form.ts';
+import { runKey, thisDevice, withRunKey } from './controls/run-key.ts';
 import type { CodeEditor } from './editor/code-editor.ts';
 import type { DeployOutcome, Engine, ProfiledInvocation } from './engine/engine.ts';
 import type { InvocationView } from './engine/invocation-view.ts';
@@ -31,7 +32,8 @@ import type { Dialect } from '../faas/protocol.ts';
  * and invokes it; the engine's events feed the Result, Logs, Timeline, Load and Monitor panels.
  */
 export async function mountPlayground(root: HTMLElement, config: PlaygroundConfig): Promise<void> {
-  const t = config.strings;
+  const key = runKey(thisDevice());
+  const t = withRunKey(config.strings, key);
   const status = part(root, 'status');
   const notice = part(root, 'notice');
   const invokeButton = part<HTMLButtonElement>(root, 'invoke');
@@ -42,7 +44,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   const fileTabs = part(root, 'file-tabs');
   const settingsForm = new SettingsForm(part(root, 'settings'), t, () => save());
 
-  const templateProject = (dialect: Dialect): Project => templateFor(dialect, defaultSample(config.samples, dialect)?.json ?? fallbackEvent(dialect));
+  const templateProject = (dialect: Dialect): Project => templateFor(dialect, defaultSample(config.samples, dialect)?.json ?? fallbackEvent(dialect), config.locale);
   const store: ProjectStore = await openProjectStore({ locale: config.locale, onProblem: showNotice });
   const restored = await store.restore(templateProject('scf'));
   let project: Project = restored.project;
@@ -102,7 +104,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   status.textContent = t.ready;
 
   const shortcut = invokeButton.querySelector('kbd');
-  if (shortcut && /Mac|iPhone|iPad/.test(navigator.userAgent)) shortcut.textContent = '⌘+Enter';
+  if (shortcut) shortcut.textContent = key ?? '';
   invokeButton.addEventListener('click', () => void invoke());
   root.addEventListener('keydown', (event) => {
     if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {

@@ -12,7 +12,9 @@ export interface PlaygroundStrings {
   partFailed: string;
   partCompiler: string;
   partRuntime: string;
+  /** `{key}` is the device's shortcut (Ctrl+Enter, ⌘+Enter); readyNoKey is for touch-only devices. */
   ready: string;
+  readyNoKey: string;
   files: string;
   codeEditor: string;
   addFile: string;
@@ -89,8 +91,15 @@ export interface PlaygroundStrings {
   value: string;
   parsedBody: string;
   error: string;
+  /** A note in brackets after some text; the brackets are the language's own (full-width in Chinese). */
+  aside: string;
   logsEmpty: string;
   logsDropped: string;
+  logsShowingLines: string;
+  logsShowingLinesDropped: string;
+  logsShowingMatches: string;
+  logsEarlier: string;
+  logsLater: string;
   level: string;
   request: string;
   search: string;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { collectErrors } from './support/browser.ts';
-import { playgroundReady } from './support/playground-page.ts';
+import { pasteCode, playgroundReady } from './support/playground-page.ts';
 import { useBuiltSite } from './support/suite.ts';
 
 const suite = useBuiltSite();
@@ -27,10 +27,7 @@ async function editorWith(code: string): Promise<{ page: Page; errors: string[] 
   const errors = collectErrors(page);
   await page.goto(`${suite.url}/playground/`);
   await playgroundReady(page);
-  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
+  await pasteCode(page, code);
   return { page, errors };
 }
 
@@ -46,7 +43,7 @@ async function typeCheckerReady(page: Page, typeName: string): Promise<void> {
         await page.locator('.monaco-editor .view-lines span', { hasText: typeName }).first().hover();
         return (await hover.allTextContents()).join(' ');
       },
-      { timeout: 90_000, intervals: [1000] },
+      { timeout: 90_000, interval: 1000 },
     )
     .toContain('interface');
   await page.locator('.monaco-editor .view-lines').click({ position: { x: 300, y: 5 } });

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { collectErrors } from './support/browser.ts';
 import { useBuiltSite } from './support/suite.ts';
-import { playgroundReady } from './support/playground-page.ts';
+import { pasteCode, playgroundReady } from './support/playground-page.ts';
 
 const suite = useBuiltSite();
 const example = (file: string) => readFileSync(new URL(`../../content/examples/c2-leaky-cache/${file}`, import.meta.url), 'utf8');
@@ -22,13 +22,6 @@ async function openPlayground(path: string): Promise<{ page: Page; errors: strin
   await page.goto(suite.url + path);
   await playgroundReady(page);
   return { page, errors };
-}
-
-async function pasteCode(page: Page, code: string): Promise<void> {
-  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
 }
 
 describe('the Monitor panel', () => {

@@ -20,6 +20,11 @@ export interface LogFilter {
 
 export const noFilter: LogFilter = { level: 'all', requestId: 'all', instanceId: 'all', text: '' };
 
+/** True when the filter leaves some lines out. */
+export function narrows(filter: LogFilter): boolean {
+  return filter.level !== 'all' || filter.requestId !== 'all' || filter.instanceId !== 'all' || filter.text !== '';
+}
+
 export function matches(line: LogLine, filter: LogFilter): boolean {
   if (filter.level !== 'all' && line.level !== filter.level) return false;
   if (filter.requestId !== 'all' && line.requestId !== filter.requestId) return false;
@@ -30,16 +35,22 @@ export function matches(line: LogLine, filter: LogFilter): boolean {
 
 /**
  * Keeps the most recent lines, so a load run of thousands of requests cannot grow the page without bound;
- * the number dropped is kept so the panel can say so.
+ * the number dropped is kept so the panel can say so. A line's seq is its place in the output since the last
+ * clear (0 for the first line), which the panel shows as its line number.
  */
 export class LogStore {
   private readonly lines: LogLine[] = [];
   private next = 0;
-  private readonly capacity: number;
+  readonly capacity: number;
   dropped = 0;
 
   constructor(capacity = 5000) {
     this.capacity = capacity;
+  }
+
+  /** Lines written since the last clear, the dropped ones included. */
+  get written(): number {
+    return this.next;
   }
 
   add(line: Omit<LogLine, 'seq'>): LogLine {
@@ -60,6 +71,7 @@ export class LogStore {
   clear(): void {
     this.lines.length = 0;
     this.dropped = 0;
+    this.next = 0;
   }
 
   requestIds(): string[] {

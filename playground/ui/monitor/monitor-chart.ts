@@ -23,8 +23,8 @@ export interface MonitorChartOptions {
   /** Instance number (as the Timeline counts), which picks the line's colour and dash. */
   lineNumber(instanceId: string): number;
   formatValue(value: number): string;
-  /** How a figure's age reads ("measured 18 s before it arrived"). */
-  formatAge(ageMs: number): string;
+  /** A figure with its age ("12 MB (measured 18 s before it arrived)"). */
+  withAge(value: string, ageMs: number): string;
   formatTime(seconds: number): string;
   /** The legend's name for the time axis, whose value the cursor shows. */
   timeLabel: string;
@@ -134,7 +134,7 @@ export class MonitorChart {
   private valueText(line: number, value: number | null, idx: number | null): string {
     if (value == null) return this.options.noValue;
     const age = idx == null ? null : this.data.lines[line]?.ages[idx];
-    return age == null ? this.options.formatValue(value) : `${this.options.formatValue(value)} (${this.options.formatAge(age)})`;
+    return age == null ? this.options.formatValue(value) : this.options.withAge(this.options.formatValue(value), age);
   }
 
   private drawExtras(u: uPlot): void {

@@ -139,7 +139,7 @@ export class MonitorPanel {
       lineLabel: (id) => this.context.names.label(id, t.instance),
       lineNumber: (id) => this.number(id),
       formatValue,
-      formatAge: (ageMs) => fill(t.monitorAge, { age: (ageMs / 1000).toFixed(0) }),
+      withAge: (text, ageMs) => fill(t.aside, { text, note: fill(t.monitorAge, { age: (ageMs / 1000).toFixed(0) }) }),
       formatTime: (seconds) => fill(t.monitorSeconds, { s: Number(seconds.toFixed(1)) }),
       timeLabel: t.monitorTime,
       noValue: t.monitorNoValue,

@@ -1,6 +1,7 @@
 import { h } from '../dom.ts';
 import { fill } from '../format.ts';
-import { LogStore, matches, type LogFilter, type LogLine } from '../logs/log-store.ts';
+import { LogStore, matches, narrows, noFilter, type LogFilter, type LogLine } from '../logs/log-store.ts';
+import { describeLogWindow, logWindow } from '../logs/log-window.ts';
 import type { PlaygroundStrings } from '../strings.ts';
 
 const levels = ['all', 'debug', 'info', 'warn', 'error', 'report'] as const;
@@ -11,12 +12,21 @@ const levels = ['all', 'debug', 'info', 'warn', 'error', 'report'] as const;
  */
 export class LogPanel {
   readonly store = new LogStore();
-  private filter: LogFilter = { level: 'all', requestId: 'all', instanceId: 'all', text: '' };
+  private filter: LogFilter = noFilter;
+  /** The seq of the last row shown after paging back, or null while the panel follows new output. */
+  private windowEnd: number | null = null;
   private readonly list: HTMLOListElement;
   private readonly levelSelect: HTMLSelectElement;
   private readonly requestSelect: HTMLSelectElement;
   private readonly instanceSelect: HTMLSelectElement;
   private readonly note: HTMLElement;
+  private readonly windowBar: HTMLElement;
+  private readonly windowNote: HTMLElement;
+  private readonly earlier: HTMLButtonElement;
+  private readonly later: HTMLButtonElement;
+  private earlierEnd: number | undefined;
+  private laterEnd: number | null | undefined;
+  private readonly count: Intl.NumberFormat;
   private pending = false;
   private readonly t: PlaygroundStrings;
   private readonly counter: HTMLElement | null;
@@ -33,6 +43,11 @@ export class LogPanel {
     const clear = h('button', { type: 'button', class: 'hs-pg__button hs-pg__button--small' }, t.clear);
     this.list = h('ol', { class: 'hs-logs__list', 'data-hs': 'log-lines', 'aria-live': 'off' });
     this.note = h('p', { class: 'hs-pg__empty' }, t.logsEmpty);
+    this.windowNote = h('span', { 'data-hs': 'log-window' });
+    this.earlier = h('button', { type: 'button', class: 'hs-pg__button hs-pg__button--small', 'data-hs': 'log-earlier' }, t.logsEarlier);
+    this.later = h('button', { type: 'button', class: 'hs-pg__button hs-pg__button--small', 'data-hs': 'log-later' }, t.logsLater);
+    this.windowBar = h('p', { class: 'hs-logs__window' }, this.windowNote, this.earlier, this.later);
+    this.count = new Intl.NumberFormat(panel.ownerDocument.documentElement.lang || 'en');
     panel.replaceChildren(
       h(
         'div',
@@ -44,6 +59,7 @@ export class LogPanel {
         clear,
       ),
       this.note,
+      this.windowBar,
       this.list,
     );
     this.levelSelect.addEventListener('change', () => this.setFilter({ level: this.levelSelect.value as LogFilter['level'] }));
@@ -52,8 +68,11 @@ export class LogPanel {
     search.addEventListener('input', () => this.setFilter({ text: search.value }));
     clear.addEventListener('click', () => {
       this.store.clear();
+      this.windowEnd = null;
       this.redraw();
     });
+    this.earlier.addEventListener('click', () => this.page(this.earlierEnd));
+    this.later.addEventListener('click', () => this.page(this.laterEnd));
     this.redraw();
   }
 
@@ -74,7 +93,15 @@ export class LogPanel {
 
   private setFilter(change: Partial<LogFilter>): void {
     this.filter = { ...this.filter, ...change };
+    this.windowEnd = null;
     this.redraw();
+  }
+
+  private page(end: number | null | undefined): void {
+    if (end === undefined) return;
+    this.windowEnd = end;
+    this.redraw();
+    if (end !== null) this.list.scrollTop = 0;
   }
 
   private schedule(): void {
@@ -88,15 +115,28 @@ export class LogPanel {
 
   private redraw(): void {
     const lines = this.store.all();
-    if (this.counter) this.counter.textContent = lines.length > 0 ? String(lines.length) : '';
+    const filtered = narrows(this.filter);
+    const window = logWindow(filtered ? lines.filter((line) => matches(line, this.filter)) : lines, this.windowEnd);
+    const description = describeLogWindow(window, this.store, filtered, this.t, (value) => this.count.format(value));
+    if (this.counter) {
+      this.counter.textContent = this.store.written > 0 ? this.count.format(this.store.written) : '';
+      this.counter.title = description;
+    }
     if (this.list.closest('[hidden]')) return;
     fillOptions(this.requestSelect, this.store.requestIds(), this.filter.requestId, this.t.all, (id) => id.slice(0, 8));
     fillOptions(this.instanceSelect, this.store.instanceIds(), this.filter.instanceId, this.t.all, this.instanceName);
-    this.note.textContent = lines.length === 0 ? this.t.logsEmpty : this.store.dropped > 0 ? fill(this.t.logsDropped, { count: this.store.dropped }) : '';
+    this.note.textContent = lines.length === 0 ? this.t.logsEmpty : '';
     this.note.hidden = this.note.textContent === '';
-    const shown = lines.filter((line) => matches(line, this.filter));
-    this.list.replaceChildren(...shown.slice(-1000).map((line) => this.renderLine(line)));
-    this.list.scrollTop = this.list.scrollHeight;
+    this.windowNote.textContent = description;
+    this.earlierEnd = window.earlier;
+    this.laterEnd = window.later;
+    this.earlier.hidden = window.earlier === undefined && window.later === undefined;
+    this.later.hidden = this.earlier.hidden;
+    this.earlier.disabled = window.earlier === undefined;
+    this.later.disabled = window.later === undefined;
+    this.windowBar.hidden = description === '';
+    this.list.replaceChildren(...window.lines.map((line) => this.renderLine(line)));
+    if (this.windowEnd === null) this.list.scrollTop = this.list.scrollHeight;
   }
 
   private renderLine(line: LogLine): HTMLLIElement {

@@ -38,7 +38,7 @@ export function renderResult(panel: HTMLElement, view: InvocationView, t: Playgr
 
   const facts: Array<[string, Node | string]> = [
     [t.status, h('span', { class: `hs-status hs-status--${bar.status}`, 'data-hs': 'result-status' }, statusText(bar.status, t))],
-    [t.instance, h('span', { 'data-hs': 'result-instance' }, instanceName || '—', instanceName ? ` (${bar.kind === 'cold' ? t.newInstance : t.reusedInstance})` : '')],
+    [t.instance, h('span', { 'data-hs': 'result-instance' }, instanceName ? fill(t.aside, { text: instanceName, note: bar.kind === 'cold' ? t.newInstance : t.reusedInstance }) : '—')],
     [t.duration, h('span', { 'data-hs': 'result-duration' }, reportMs(view.durationMs))],
   ];
   if (view.initDuration) facts.push([t.initDuration, h('span', { 'data-hs': 'result-init' }, formatBreakdown(view.initDuration, (phase) => phaseName(phase, t)))]);
@@ -80,7 +80,7 @@ export function reportMs(value: number): string {
 function billedText(view: InvocationView, t: PlaygroundStrings): string {
   const billed = `${view.billedDurationMs} ms`;
   if (view.billedInitMs > 0) return `${billed} = ${t.duration} ${view.durationMs.toFixed(2)} + ${t.initDuration} ${view.billedInitMs.toFixed(2)}, ${t.roundedUp}`;
-  return view.initDuration ? `${billed} (${t.initNotBilled})` : billed;
+  return view.initDuration ? fill(t.aside, { text: billed, note: t.initNotBilled }) : billed;
 }
 
 /** A phase's name in the playground's language; the same words the timeline uses. */

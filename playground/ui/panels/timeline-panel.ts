@@ -2,7 +2,7 @@ import { formatBreakdown, initDuration, MODELLED_PHASES } from '../../faas/phase
 import type { ModelledPhase } from '../../faas/phases.ts';
 import { modelledTotalMs } from '../../model/platform-profiles.ts';
 import { h, svg } from '../dom.ts';
-import { ms } from '../format.ts';
+import { fill, ms } from '../format.ts';
 import type { PlaygroundStrings } from '../strings.ts';
 import { layoutTimeline, type TimelineLabels } from '../timeline/timeline-layout.ts';
 import type { Lane, RequestBar, TimelineModel } from '../timeline/timeline-model.ts';
@@ -147,8 +147,8 @@ function legend(t: PlaygroundStrings): HTMLElement {
     item('hs-tl__swatch--spawn', t.phaseSpawn),
     item('hs-tl__swatch--load', t.phaseLoad),
     item('hs-tl__swatch--init', t.phaseInit),
-    item('hs-tl__swatch--cold', `${t.phaseHandler} (${t.cold})`),
-    item('hs-tl__swatch--warm', `${t.phaseHandler} (${t.warm})`),
+    item('hs-tl__swatch--cold', fill(t.aside, { text: t.phaseHandler, note: t.cold })),
+    item('hs-tl__swatch--warm', fill(t.aside, { text: t.phaseHandler, note: t.warm })),
     item('hs-tl__swatch--idle', t.idle),
     item('hs-tl__swatch--provisioned', `${t.idle}, ${t.provisionedInstance} ★`),
     h('li', {}, h('span', { class: 'hs-tl__glyph', 'aria-hidden': 'true' }, '×'), t.throttled),

@@ -2,22 +2,38 @@ import type { Dialect } from '../../faas/protocol.ts';
 import type { Project } from '../../project/project.ts';
 import { defaultSettings } from '../../project/project.ts';
 
+/** The templates' comments in each language; the Chinese page shows the same code commented in Chinese. */
+const comments = {
+  en: {
+    moduleScope: 'Module scope runs once per instance (the cold start); it survives warm invokes.',
+    tmp: '/tmp belongs to the instance too: the file is still there on a warm invoke, gone on a new instance.',
+    layer: "Files under layer/ are shared code, reachable as 'layer/<path>' or '/opt/<path>' (where layers are mounted).",
+  },
+  'zh-cn': {
+    moduleScope: '模块顶层代码在每个实例上只运行一次（冷启动时），热启动的调用之间一直保留。',
+    tmp: '/tmp 也属于实例：热启动时文件还在，换成新实例就没有了。',
+    layer: "layer/ 下的文件是共享代码，用 'layer/<路径>' 或 '/opt/<路径>'（层的挂载位置）引用。",
+  },
+} satisfies Record<'en' | 'zh-cn', Record<string, string>>;
+
+type Comments = (typeof comments)['en'];
+
 /**
  * The starting code for each dialect. Both teach the lesson most people get wrong: module scope and /tmp live
  * as long as the instance, so a warm invoke sees the counter and the file the previous request left behind,
  * and a new instance starts from zero.
  */
-const scfEntry = `import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+const scfEntry = (c: Comments) => `import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { SCFAPIGatewayEvent, SCFContext } from 'scf';
 import { greet } from './greet';
 
-// Module scope runs once per instance (the cold start); it survives warm invokes.
+// ${c.moduleScope}
 const startedAt = new Date().toISOString();
 let invocations = 0;
 
 export const main_handler = async (event: SCFAPIGatewayEvent, context: SCFContext) => {
   invocations += 1;
-  // /tmp belongs to the instance too: the file is still there on a warm invoke, gone on a new instance.
+  // ${c.tmp}
   const marker = '/tmp/visits.txt';
   const before = existsSync(marker) ? readFileSync(marker, 'utf8') : '';
   writeFileSync(marker, before + context.request_id + '\\n');
@@ -37,17 +53,17 @@ export const main_handler = async (event: SCFAPIGatewayEvent, context: SCFContex
 };
 `;
 
-const lambdaEntry = `import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+const lambdaEntry = (c: Comments) => `import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { greet } from './greet';
 
-// Module scope runs once per instance (the cold start); it survives warm invokes.
+// ${c.moduleScope}
 const startedAt = new Date().toISOString();
 let invocations = 0;
 
 export const handler = async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
   invocations += 1;
-  // /tmp belongs to the instance too: the file is still there on a warm invoke, gone on a new instance.
+  // ${c.tmp}
   const marker = '/tmp/visits.txt';
   const before = existsSync(marker) ? readFileSync(marker, 'utf8') : '';
   writeFileSync(marker, before + context.awsRequestId + '\\n');
@@ -73,20 +89,22 @@ export function greet(name: string): string {
 }
 `;
 
-const layerFormat = `// Files under layer/ are shared code, reachable as 'layer/<path>' or '/opt/<path>' (where layers are mounted).
+const layerFormat = (c: Comments) => `// ${c.layer}
 export function shout(text: string): string {
   return text.toUpperCase();
 }
 `;
 
-export function templateFor(dialect: Dialect, event: string): Project {
+/** The template project; `locale` 'zh-cn' gives it Chinese comments. */
+export function templateFor(dialect: Dialect, event: string, locale = 'en'): Project {
   const entry = 'index.ts';
+  const c = locale === 'zh-cn' ? comments['zh-cn'] : comments.en;
   return {
     entry,
     files: {
-      [entry]: dialect === 'scf' ? scfEntry : lambdaEntry,
+      [entry]: dialect === 'scf' ? scfEntry(c) : lambdaEntry(c),
       'greet.ts': greet,
-      'layer/format.ts': layerFormat,
+      'layer/format.ts': layerFormat(c),
     },
     settings: { ...defaultSettings, dialect, exportName: dialect === 'scf' ? 'main_handler' : 'handler' },
     event,

@@ -42,3 +42,11 @@ export async function projectSnapshot(page: Page): Promise<{ editor: string; sav
   const saved = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage).filter(([key]) => key.startsWith('hello-serverless:'))));
   return { editor, saved };
 }
+
+/** Replaces the open file's text as a person pastes it (typing would let Monaco's auto-closing add brackets). */
+export async function pasteCode(page: Page, code: string): Promise<void> {
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+}
