@@ -123,6 +123,7 @@ export class LoadPanel {
       [t.throttles, String(stats.throttled), 'throttled'],
       [t.coldStarts, String(stats.coldStarts), 'cold'],
       [t.coldRate, `${(stats.coldRate * 100).toFixed(1)}%`, 'cold-rate'],
+      ...(stats.initDurationMs ? [[`${t.initDuration} p50 / max`, `${stats.initDurationMs.p50.toFixed(2)} / ${stats.initDurationMs.max.toFixed(2)} ms`, 'init-duration'] as [string, string, string]] : []),
       ['p50 / p95 / p99', `${stats.p50.toFixed(1)} / ${stats.p95.toFixed(1)} / ${stats.p99.toFixed(1)} ms`, 'latency'],
       [t.peakInstances, String(stats.peakInstances), 'peak'],
       [t.billedGbSeconds, formatGbSeconds(stats.billedGbSeconds), 'gb-seconds'],
