@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // A guard against hangs, not a speed goal: model runs and real worker threads take seconds on a busy machine.
+          testTimeout: 30_000,
         },
       },
       {
