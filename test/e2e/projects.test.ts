@@ -90,6 +90,8 @@ describe('the project list', () => {
     await visit(page, link);
     await listReady(page);
     expect(await page.locator('[data-hs="notice"]').textContent()).toMatch(/^已将“.+ · .+”作为新项目打开；你的项目“我的项目”仍在列表中。代码尚未运行/);
+    // From another page: on the playground itself, a link that differs only in its hash would not load the page.
+    await visit(page, `${suite.url}/zh-cn/`);
     await visit(page, link);
     await listReady(page);
     expect(await page.locator('[data-hs="notice"]').textContent()).toMatch(/^这个项目已在你的列表中（“.+”），现已打开。/);
