@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { getManifest } from 'workbox-build';
-import { SERVICE_WORKER_PATH } from '../../playground/hosts/browser/isolation-service-worker.ts';
+import { SERVICE_WORKER_PATH } from './sw-path.ts';
 import { writeInstallAssets } from './install-assets.ts';
 import { PRECACHE_GLOBS } from './precache-globs.ts';
 

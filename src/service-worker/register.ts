@@ -5,7 +5,7 @@
  * modules that change on every save, so it is left without a worker.
  */
 import { Workbox } from 'workbox-window';
-import { SERVICE_WORKER_PATH } from '../../playground/hosts/browser/isolation-service-worker.ts';
+import { SERVICE_WORKER_PATH } from './sw-path.ts';
 import { siteUpdateStrings } from '../i18n/site-update.ts';
 import { showUpdatePrompt } from './update-prompt.ts';
 

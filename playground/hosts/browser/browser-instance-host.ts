@@ -5,7 +5,6 @@ import { parseInstanceMessage } from '../../faas/protocol.ts';
 import type { ErrorInfo, HostMessage, InstanceMessage } from '../../faas/protocol.ts';
 import { LOG_MESSAGE_CAP, parseOnline } from './frame-protocol.ts';
 import type { FrameToPage } from './frame-protocol.ts';
-import { registerIsolationServiceWorker } from './isolation-service-worker.ts';
 import { isOverLimit, memorySample, overLimitError, processEndedError } from './instance-memory.ts';
 import type { MemoryReading } from './instance-memory.ts';
 import type { SandboxFrame } from './sandbox-frame.ts';
@@ -54,7 +53,6 @@ export class BrowserInstanceHost implements InstanceHost {
 
   /** Loads the instance worker's script and opens the page's sandbox frame if needed (rejects with a readable message). */
   static async create(options: BrowserInstanceHostOptions = {}): Promise<BrowserInstanceHost> {
-    void registerIsolationServiceWorker();
     return new BrowserInstanceHost(await acquireFrame(options.container), options);
   }
 
