@@ -58,7 +58,8 @@ async function startChromium(): Promise<{ port: number; stop(): Promise<void> }>
       const exited = new Promise((done) => child.once('exit', done));
       child.kill();
       await exited;
-      rmSync(profile, { recursive: true, force: true });
+      // Debian's chromium is a wrapper script: the browser behind it may still be writing its profile for a moment.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
     },
   };
 }
