@@ -1,3 +1,4 @@
+import { modelledTotalMs } from '../../model/platform-profiles.ts';
 import { initDurationMs } from '../../faas/phases.ts';
 import type { RequestBar } from '../timeline/timeline-model.ts';
 
@@ -61,14 +62,15 @@ export interface Point {
 }
 
 /**
- * Instances busy or starting over time: +1 when a request's cold start or handler begins, -1 when it ends.
+ * Instances busy or starting over time: +1 when a request's cold start (a profile's modelled phases first) or
+ * handler begins, -1 when it ends.
  * Idle instances are not counted; this is the concurrency the platform had to serve.
  */
 export function instancesOverTime(bars: readonly RequestBar[]): Point[] {
   const steps: Array<[number, number]> = [];
   for (const bar of bars) {
     if (bar.kind === 'throttled') continue;
-    const begin = bar.kind === 'cold' ? bar.start - bar.spawnMs - bar.loadMs - bar.initMs : bar.start;
+    const begin = bar.kind === 'cold' ? bar.start - modelledTotalMs(bar.modelled) - bar.spawnMs - bar.loadMs - bar.initMs : bar.start;
     steps.push([begin, 1], [bar.end, -1]);
   }
   // Ends before starts at the same instant, so back-to-back requests on one instance do not count twice.

@@ -59,6 +59,12 @@ describe('a load run', () => {
     expect(view?.throttles.at(-1)?.value).toBe(view?.summary.throttled);
   });
 
+  test('counts an instance from the start of its modelled phases, as the timeline draws it', () => {
+    const run = new LoadRun(1);
+    run.add({ bar: { ...bar(0, 'cold'), arrival: 0, start: 130, end: 140, spawnMs: 10, loadMs: 10, initMs: 10, modelled: { sandboxStart: 90, codeDownload: 10 } }, billedGbSeconds: 0 });
+    expect(run.view(300)?.instances[0]).toEqual({ t: 0, value: 1 });
+  });
+
   test('shows nothing before the first result', () => {
     expect(new LoadRun(10).view(300)).toBeUndefined();
   });
