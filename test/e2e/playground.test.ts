@@ -146,8 +146,22 @@ describe('the playground', () => {
     await page.locator('[data-hs-tab="load"]').click();
     await page.locator('[data-hs="load-requests"]').fill('24');
     await page.locator('[data-hs="load-concurrency"]').fill('4');
+    // Every time the progress line changes, the summary must already count the same requests.
+    await page.evaluate(() => {
+      const seen: Array<[string, string]> = [];
+      Object.assign(window, { progressVsSummary: seen });
+      const progress = document.querySelector('.hs-load__progress-text');
+      new MutationObserver(() => {
+        seen.push([progress?.textContent?.match(/\d+/)?.[0] ?? '', document.querySelector('[data-stat="requests"]')?.textContent ?? '']);
+      }).observe(progress!, { childList: true, characterData: true, subtree: true });
+    });
     await page.locator('[data-hs="load-start"]').click();
     await expect.poll(() => page.locator('[data-stat="requests"]').textContent(), { timeout: 30_000 }).toBe('24');
+    const pairs = await page.evaluate(() => (window as unknown as { progressVsSummary: Array<[string, string]> }).progressVsSummary);
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const [done, counted] of pairs) expect(counted).toBe(done === '0' ? '' : done);
+    const axisEnds = await page.locator('.hs-chart').evaluateAll((charts) => charts.map((chart) => [...chart.querySelectorAll('.hs-chart__axis')].at(-1)?.textContent));
+    expect(new Set(axisEnds).size).toBe(1);
     await expect.poll(() => page.locator('[data-hs="load-start"]').isEnabled(), { timeout: 30_000 }).toBe(true);
     const stat = async (key: string) => Number(await page.locator(`[data-stat="${key}"]`).textContent());
     expect((await stat('ok')) + (await stat('failed')) + (await stat('throttled'))).toBe(24);
