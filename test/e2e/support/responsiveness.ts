@@ -27,6 +27,8 @@ const CLICK_EVERY_MS = 150;
 
 /** Runs `work` while drawing frames and clicking a probe in the page's corner; returns its value and the figures. */
 export async function measureResponsiveness<T>(page: Page, work: () => Promise<T>): Promise<{ value: T; responsiveness: Responsiveness }> {
+  // A tab behind another draws no frames at all (Chromium pauses requestAnimationFrame in hidden pages).
+  await page.bringToFront();
   await page.evaluate((size) => {
     const probe: Probe = { running: true, frames: 0, maxGap: 0, inputDelays: [] };
     (window as unknown as { hsProbe: Probe }).hsProbe = probe;
