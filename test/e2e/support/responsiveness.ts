@@ -66,8 +66,10 @@ export async function measureResponsiveness<T>(page: Page, work: () => Promise<T
     await clicking;
   }
   // Clicks still queued behind a busy page reach the handler before this evaluation runs.
-  const probe = await page.evaluate(() => {
+  const probe = await page.evaluate(async () => {
     const { hsProbe } = window as unknown as { hsProbe: Probe };
+    // Work that ends within one frame would count none: the page must still draw a frame after it.
+    await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
     hsProbe.running = false;
     document.querySelector('[data-hs-probe]')?.remove();
     return { frames: hsProbe.frames, maxGap: hsProbe.maxGap, inputDelays: hsProbe.inputDelays };
