@@ -46,7 +46,7 @@ export class LoadRun {
     return {
       done: bars.length,
       total: this.total,
-      summary: summarize(this.results),
+      summary: summarize(this.results, instances),
       domain: { t0, t1 },
       latency: {
         p50: windows.map((w) => ({ t: w.t, value: w.p50 })),

@@ -33,7 +33,8 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? 0;
 }
 
-export function summarize(requests: readonly BilledRequest[]): LoadSummary {
+/** `instances`: the run's instancesOverTime series, when the caller has already built it for a chart. */
+export function summarize(requests: readonly BilledRequest[], instances = instancesOverTime(requests.map(({ bar }) => bar))): LoadSummary {
   const served = requests.filter(({ bar }) => bar.kind !== 'throttled');
   const latencies = served.map(({ bar }) => bar.end - bar.arrival).sort((a, b) => a - b);
   const coldStarts = served.filter(({ bar }) => bar.kind === 'cold').length;
@@ -52,7 +53,7 @@ export function summarize(requests: readonly BilledRequest[]): LoadSummary {
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     billedGbSeconds: requests.reduce((sum, request) => sum + request.billedGbSeconds, 0),
-    peakInstances: Math.max(0, ...instancesOverTime(requests.map(({ bar }) => bar)).map((point) => point.value)),
+    peakInstances: instances.reduce((peak, point) => Math.max(peak, point.value), 0),
   };
 }
 
