@@ -49,8 +49,6 @@ export class Instance implements InstanceInfo, InstanceListener {
   reclaimAt = Infinity;
   keepAliveTimer = -1;
   keepAliveTimerAt = -1;
-  /** Slot in the idle pool's heap; -1 when not idle. */
-  poolIndex = -1;
   /** Order in which instances last went idle, for routing rules that prefer the most recently used. */
   idleSeq = 0;
   /** Commands issued while the host's start() had not returned yet. */

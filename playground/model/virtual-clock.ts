@@ -92,7 +92,11 @@ export class VirtualClock implements Clock {
     this.#ids = ids;
   }
 
-  /** Removes the top timer: the last one moves down from the root to where it belongs. */
+  /**
+   * Removes the top timer, bottom-up (Floyd): the hole at the root sinks to a leaf along the earlier child, one
+   * comparison a level, and the last timer rises into it from there. It usually belongs near the bottom, so this
+   * costs about half the comparisons of sifting it down from the root.
+   */
   #pop(): void {
     const times = this.#at;
     const ids = this.#ids;
@@ -110,12 +114,19 @@ export class VirtualClock implements Clock {
       const right = left + 1;
       const child =
         right < n && (times[right]! < times[left]! || (times[right] === times[left] && ids[right]! < ids[left]!)) ? right : left;
-      const childAt = times[child]!;
-      if (at < childAt || (at === childAt && id < ids[child]!)) break;
-      times[i] = childAt;
+      times[i] = times[child]!;
       ids[i] = ids[child]!;
       fires[i] = fires[child]!;
       i = child;
+    }
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const parentAt = times[parent]!;
+      if (parentAt < at || (parentAt === at && ids[parent]! < id)) break;
+      times[i] = parentAt;
+      ids[i] = ids[parent]!;
+      fires[i] = fires[parent]!;
+      i = parent;
     }
     times[i] = at;
     ids[i] = id;
