@@ -38,22 +38,7 @@ export class VirtualClock implements Clock {
     // A timer in the past fires now: the clock never runs backwards.
     const at = atMs > this.#now ? atMs : this.#now;
     if (this.#size === this.#at.length) this.#grow();
-    const times = this.#at;
-    const ids = this.#ids;
-    const fires = this.#fire;
-    let i = this.#size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const parentAt = times[parent]!;
-      if (parentAt < at || (parentAt === at && ids[parent]! < id)) break;
-      times[i] = parentAt;
-      ids[i] = ids[parent]!;
-      fires[i] = fires[parent]!;
-      i = parent;
-    }
-    times[i] = at;
-    ids[i] = id;
-    fires[i] = fire;
+    this.#rise(this.#size++, at, id, fire);
     return id;
   }
 
@@ -119,6 +104,15 @@ export class VirtualClock implements Clock {
       fires[i] = fires[child]!;
       i = child;
     }
+    this.#rise(i, at, id, fire);
+  }
+
+  /** Puts a timer in the empty slot `hole`, moving down each parent due after it. */
+  #rise(hole: number, at: number, id: number, fire: () => void): void {
+    const times = this.#at;
+    const ids = this.#ids;
+    const fires = this.#fire;
+    let i = hole;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const parentAt = times[parent]!;
