@@ -28,6 +28,68 @@ export interface CheckedInvocation {
   durationMs: number;
   /** The invocation's log lines, without prefixes. */
   logs: string[];
+  /** On a cold start: the measured start, as the REPORT line's Init Duration counts it. */
+  init?: CheckedInit;
+}
+
+/**
+ * A cold start's Init Duration (Lambda's figure: worker start + code load + your init, see faas/phases.ts) and the
+ * one part of it an answer's code decides: the module's top level.
+ */
+export interface CheckedInit {
+  durationMs: number;
+  yourInitMs: number;
+}
+
+/**
+ * The settings an answer chooses, in one object its file exports as `config`, with the same shape in every exercise
+ * that has settings: `export const config = { reservedConcurrency: 20 };`. An exercise reads the fields it needs and
+ * its page says which; a field left out means the platform's default.
+ */
+export interface AnswerConfig {
+  /** The function's memory, in MB. */
+  memoryMb?: number;
+  /** At most this many requests run at once; one more is throttled. */
+  reservedConcurrency?: number;
+  /** Instances started ahead of traffic and never reclaimed for idleness. */
+  provisionedConcurrency?: number;
+  /** Seconds an idle instance is kept before it is reclaimed. */
+  keepAliveS?: number;
+}
+
+const CONFIG_FIELDS: Record<keyof AnswerConfig, { min: number; max: number; integer: boolean }> = {
+  memoryMb: { min: 64, max: 3072, integer: true },
+  reservedConcurrency: { min: 0, max: 1000, integer: true },
+  provisionedConcurrency: { min: 0, max: 1000, integer: true },
+  keepAliveS: { min: 0, max: 86_400, integer: false },
+};
+
+/**
+ * Reads what an answer exported as `config`: the settings, or why they cannot be used, in both languages. Unknown
+ * fields are refused by name, so a typo ("reservedConcurency") is not silently a default.
+ */
+export function parseAnswerConfig(value: unknown): { ok: true; config: AnswerConfig } | { ok: false; problem: Bilingual } {
+  const fields = Object.keys(CONFIG_FIELDS);
+  if (value === undefined || value === null) {
+    return { ok: false, problem: { en: `The file exports no \`config\`. Add one: export const config = { ... }; with the fields ${fields.join(', ')}.`, 'zh-cn': `文件没有导出 \`config\`。请加上：export const config = { ... };，字段可用 ${fields.join('、')}。` } };
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, problem: { en: `\`config\` must be an object, not ${show(value)}.`, 'zh-cn': `\`config\` 应是一个对象，而不是 ${show(value)}。` } };
+  }
+  const config: AnswerConfig = {};
+  for (const [key, field] of Object.entries(value)) {
+    const rule = CONFIG_FIELDS[key as keyof AnswerConfig];
+    if (!rule) {
+      return { ok: false, problem: { en: `\`config\` has a field "${key}" no exercise reads; the fields are ${fields.join(', ')}.`, 'zh-cn': `\`config\` 里的字段 "${key}" 没有练习会读取；可用的字段是 ${fields.join('、')}。` } };
+    }
+    if (field === undefined) continue;
+    if (typeof field !== 'number' || !Number.isFinite(field) || field < rule.min || field > rule.max || (rule.integer && !Number.isInteger(field))) {
+      const kind = rule.integer ? { en: 'a whole number', 'zh-cn': '整数' } : { en: 'a number', 'zh-cn': '数字' };
+      return { ok: false, problem: { en: `config.${key} must be ${kind.en} from ${rule.min} to ${rule.max}, not ${show(field)}.`, 'zh-cn': `config.${key} 应是 ${rule.min} 到 ${rule.max} 之间的${kind['zh-cn']}，而不是 ${show(field)}。` } };
+    }
+    config[key as keyof AnswerConfig] = field;
+  }
+  return { ok: true, config };
 }
 
 /** One memory figure of an instance: its JavaScript heap plus the memory outside it that it holds (buffers). */
@@ -53,6 +115,14 @@ export interface CliRunner {
 
 export interface Harness {
   invoke(event: unknown): Promise<CheckedInvocation>;
+  /**
+   * The answer's exported `config`, checked; a config that cannot be used fails the check with the reason. Reading it
+   * runs the answer's module once in an instance of its own, apart from the function the checks invoke. It changes
+   * no setting of that function: a check that wants the settings live passes them to `deployWith`.
+   */
+  config(): Promise<AnswerConfig>;
+  /** Deploys the answer again with these settings; instances of the earlier deployment end once idle. */
+  deployWith(config: AnswerConfig): void;
   /** Present in the CLI only. */
   cli?: CliRunner;
   /**

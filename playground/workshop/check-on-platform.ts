@@ -1,7 +1,10 @@
 import type { InvocationRecord } from '../faas/invocation-record.ts';
 import type { Platform } from '../faas/platform.ts';
 import type { Dialect } from '../faas/protocol.ts';
-import type { Check, CheckedInvocation, CliRunner, Harness, MemoryFigure } from './check-api.ts';
+import { initDuration } from '../faas/phases.ts';
+import type { AnswerConfig, Check, CheckedInvocation, CliRunner, Harness, MemoryFigure } from './check-api.ts';
+import { CheckFailure, parseAnswerConfig } from './check-api.ts';
+import { CONFIG_PROBE_EXPORT, configProbeBundle } from './config-probe.ts';
 import { runChecks, type CheckOutcome } from './run-checks.ts';
 
 /** What the platform needs to know of an exercise to deploy an answer the way the exercise says. */
@@ -39,14 +42,16 @@ export async function checkOnPlatform(
   onInvocation?: (record: InvocationRecord) => void,
   cli?: CliRunner,
 ): Promise<CheckOutcome[]> {
-  platform.deploy({
+  const deployment = {
     name: exercise.id,
     dialect: exercise.dialect,
     exportName: exerciseExportName(exercise.handler),
     bundle,
     memoryMb: exercise.memoryMb,
     timeoutS: exercise.timeoutS,
-  });
+  };
+  platform.deploy(deployment);
+  let config: Promise<AnswerConfig> | undefined;
   const figures = new InstanceFigures(platform, exercise.id);
   const startedAt = new Map<string, number>();
   const harness: Harness = {
@@ -55,6 +60,19 @@ export async function checkOnPlatform(
       startedAt.set(record.requestId, record.startMs);
       onInvocation?.(record);
       return checkedInvocation(record);
+    },
+    config() {
+      config ??= readAnswerConfig(platform, exercise, bundle);
+      return config;
+    },
+    deployWith(settings) {
+      platform.deploy({
+        ...deployment,
+        ...(settings.memoryMb !== undefined ? { memoryMb: settings.memoryMb } : {}),
+        ...(settings.reservedConcurrency !== undefined ? { maxConcurrency: settings.reservedConcurrency } : {}),
+        ...(settings.provisionedConcurrency !== undefined ? { provisionedConcurrency: settings.provisionedConcurrency } : {}),
+        ...(settings.keepAliveS !== undefined ? { keepAliveS: settings.keepAliveS } : {}),
+      });
     },
     memoryAfter(invocation, waitMs) {
       return figures.memoryAfter(invocation.instanceId, startedAt.get(invocation.requestId) ?? 0, waitMs);
@@ -68,6 +86,26 @@ export async function checkOnPlatform(
     return await runChecks(checks, harness);
   } finally {
     figures.close();
+  }
+}
+
+/** Runs the answer's module in a probe function of its own and reads its `config`; the probe is removed after. */
+async function readAnswerConfig(platform: Platform, exercise: ExerciseDeployment, bundle: string): Promise<AnswerConfig> {
+  const name = `${exercise.id}-config`;
+  platform.deploy({ name, dialect: exercise.dialect, exportName: CONFIG_PROBE_EXPORT, bundle: configProbeBundle(bundle), memoryMb: exercise.memoryMb, timeoutS: exercise.timeoutS });
+  try {
+    const record = await platform.invoke(name, {});
+    if (record.status !== 'ok') {
+      throw new CheckFailure({
+        en: `Your module could not be loaded to read its \`config\`: ${record.error?.errorType}: ${record.error?.errorMessage}`,
+        'zh-cn': `无法加载你的模块来读取 \`config\`：${record.error?.errorType}: ${record.error?.errorMessage}`,
+      });
+    }
+    const parsed = parseAnswerConfig(record.result);
+    if (!parsed.ok) throw new CheckFailure(parsed.problem);
+    return parsed.config;
+  } finally {
+    platform.remove(name);
   }
 }
 
@@ -135,5 +173,6 @@ function checkedInvocation(record: InvocationRecord): CheckedInvocation {
     cold: record.startKind === 'cold',
     durationMs: record.durationMs,
     logs: record.logs.map((line) => line.message),
+    ...(record.startKind === 'cold' && record.phases ? { init: { durationMs: initDuration(record.phases).totalMs, yourInitMs: record.phases.initMs } } : {}),
   };
 }

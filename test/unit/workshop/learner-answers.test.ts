@@ -43,6 +43,28 @@ describe('answers the task allows pass, answers it rules out fail with the reaso
     const failed = await failures('6', '06-no-margin.txt');
     expect(failed.map((outcome) => outcome.title.en)).toEqual(['Keeps a safety margin: answers with at least 300 ms of the 2 s left']);
   }, 30_000);
+
+  test('exercise 16: loading the kit inside the report route, on every report, fails the once-per-instance check', async () => {
+    const failed = await failures('16', '16-load-on-every-report.txt');
+    expect(failed.map((outcome) => outcome.title.en)).toEqual(['The kit loads at most once per instance, and never for a menu']);
+    expect(failed[0]?.failure?.en).toContain('logged "loading spreadsheet kit" 2 times');
+  }, 60_000);
+
+  test('exercise 17: a config computed with top-level await is read as the module ran', async () => {
+    expect(await failures('17', '17-top-level-await.txt')).toEqual([]);
+  }, 60_000);
+
+  test('exercise 17: a misspelt setting is refused by name rather than read as the default', async () => {
+    const failed = await failures('17', '17-misspelt-setting.txt');
+    expect(failed).toHaveLength(2);
+    expect(failed[0]?.failure?.en).toContain('a field "provisionedConcurency" no exercise reads');
+    expect(failed[0]?.failure?.['zh-cn']).toContain('"provisionedConcurency"');
+  }, 60_000);
+
+  test('exercise 17: an hour of keep-alive without provisioned instances fails the memory budget', async () => {
+    const failed = await failures('17', '17-keep-alive-alone.txt');
+    expect(failed.map((outcome) => outcome.title.en)).toContain('Idle instances hold at most 10,000 GB-s');
+  }, 60_000);
 });
 
 describe('comparing a result with what the task asks for', () => {
