@@ -1,3 +1,4 @@
+import type { CompiledFunction } from '../compiler/browser-protocol.ts';
 import type { FunctionConfig as DeployedFunction } from '../faas/function-config.ts';
 import type { FunctionConfig } from './function-config.ts';
 
@@ -10,12 +11,13 @@ export interface DeploymentLimits {
 }
 
 /** What the Platform deploys for a resolved function: the one mapping every command (invoke, load, serve) uses. */
-export function deploymentOf(config: FunctionConfig, bundle: string, limits: DeploymentLimits = {}): DeployedFunction {
+export function deploymentOf(config: FunctionConfig, compiled: CompiledFunction, limits: DeploymentLimits = {}): DeployedFunction {
   return {
     name: config.functionName,
     dialect: config.dialect,
     exportName: config.exportName,
-    bundle,
+    bundle: compiled.bundle,
+    ...(compiled.layer ? { opt: compiled.layer } : {}),
     env: config.env,
     memoryMb: config.memoryMb,
     timeoutS: (limits.timeoutMs ?? config.timeoutMs) / 1000,

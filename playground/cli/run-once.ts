@@ -1,3 +1,4 @@
+import type { CompiledFunction } from '../compiler/browser-protocol.ts';
 import { randomUUID } from 'node:crypto';
 import type { InvocationRecord } from '../faas/invocation-record.ts';
 import { Platform } from '../faas/platform.ts';
@@ -30,7 +31,7 @@ const END_SAMPLE_WAIT_MS = 1000;
  * everything shut down. Log lines are passed on as they happen. Under a debugger (`inspector`) neither init nor
  * the request times out.
  */
-export async function runOnce(config: FunctionConfig, bundle: string, event: unknown, onLog: LogListener, inspector?: InspectorOptions, watch?: RunWatch): Promise<InvocationRecord> {
+export async function runOnce(config: FunctionConfig, compiled: CompiledFunction, event: unknown, onLog: LogListener, inspector?: InspectorOptions, watch?: RunWatch): Promise<InvocationRecord> {
   const clock = new ClosableClock(new RealClock());
   const node = new NodeInstanceHost({ functionRoot: config.root, modulePath: config.layers.modulePath, clock, ...(inspector ? { inspector } : {}), ...watchedHost(watch) });
   const host = profiledHost(node, clock, config.platformProfile);
@@ -41,7 +42,7 @@ export async function runOnce(config: FunctionConfig, bundle: string, event: unk
     watch?.onEvent(e);
     endSample?.observe(e);
   });
-  platform.deploy(deploymentOf(config, bundle, inspector ? { timeoutMs: DEBUG_TIME_LIMIT_MS } : {}));
+  platform.deploy(deploymentOf(config, compiled, inspector ? { timeoutMs: DEBUG_TIME_LIMIT_MS } : {}));
   try {
     const record = await platform.invoke(config.functionName, event);
     if (watch?.sampling && record.instanceId) await endSample?.until(record.requestId, record.instanceId);

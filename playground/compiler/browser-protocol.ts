@@ -8,7 +8,19 @@ export interface Diagnostic {
   message: string;
 }
 
-export type CompileResult = { ok: true; bundle: string; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+/**
+ * A function's layers as the platform mounts them at `/opt`: each file compiled to a CommonJS module, by its path
+ * under `/opt` ("nodejs/pricing.js"). Kept apart from the function's bundle, which only `require`s them.
+ */
+export type LayerArtifact = Record<string, string>;
+
+/** What an instance needs of a compiled function: its bundle, and its layers when it has any. */
+export interface CompiledFunction {
+  bundle: string;
+  layer?: LayerArtifact;
+}
+
+export type CompileResult = ({ ok: true; warnings: Diagnostic[] } & CompiledFunction) | { ok: false; diagnostics: Diagnostic[] };
 
 /** Page → compiler worker. `warm` starts esbuild and runs one throwaway build, so the first real one is fast. */
 export type CompilerRequest = { id: number; type: 'compile'; sources: FunctionSources } | { id: number; type: 'warm' };

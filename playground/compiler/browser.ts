@@ -50,14 +50,14 @@ class WorkerCompiler implements BrowserCompiler {
 
   compile(sources: FunctionSources): Promise<CompileResult> {
     this.#warmed = true;
-    const key = JSON.stringify([sources.entry, Object.entries(sources.files)]);
+    const key = JSON.stringify([sources.entry, Object.entries(sources.files), sources.opt ?? null]);
     const cached = this.#builds.get(key);
     if (cached) {
       this.#builds.delete(key);
       this.#builds.set(key, cached);
       return cached;
     }
-    const build = this.#ask({ type: 'compile', sources: { entry: sources.entry, files: { ...sources.files } } }, sources.entry);
+    const build = this.#ask({ type: 'compile', sources: { entry: sources.entry, files: { ...sources.files }, ...(sources.opt ? { opt: [...sources.opt] } : {}) } }, sources.entry);
     this.#builds.set(key, build);
     // A compiler that did not load is not an answer about the code: the next compile asks again.
     build.catch(() => this.#builds.delete(key));

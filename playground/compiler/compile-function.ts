@@ -1,8 +1,8 @@
 import type { BuildOptions } from 'esbuild';
 import { authorColumn } from './bundle-contract.ts';
-import { buildOptions, VIRTUAL_NAMESPACE } from './options.ts';
+import { buildOptions, layerFiles, layerModuleOptions, VIRTUAL_NAMESPACE } from './options.ts';
 import type { FunctionSources } from './options.ts';
-import type { CompileResult, Diagnostic } from './browser-protocol.ts';
+import type { CompileResult, Diagnostic, LayerArtifact } from './browser-protocol.ts';
 
 /** What esbuild and esbuild-wasm have in common: enough of `build` and its messages for a function's compile. */
 interface BuildMessage {
@@ -19,8 +19,33 @@ const TOP_LEVEL_AWAIT = /Top-level await is currently not supported with the "cj
  */
 export async function compileWith(build: Build, sources: FunctionSources): Promise<CompileResult> {
   const first = await attempt(build, sources, 'cjs');
-  if (first.ok || !first.diagnostics.some((d) => TOP_LEVEL_AWAIT.test(d.message))) return first;
-  return attempt(build, sources, 'async-module');
+  const compiled = first.ok || !first.diagnostics.some((d) => TOP_LEVEL_AWAIT.test(d.message)) ? first : await attempt(build, sources, 'async-module');
+  if (!compiled.ok) return compiled;
+  const files = layerFiles(sources);
+  if (Object.keys(files).length === 0) return compiled;
+  const layer = await compileLayer(build, files);
+  return layer.ok ? { ...compiled, layer: layer.modules } : layer;
+}
+
+/**
+ * Compiles every source file of the layers on its own, as the layer's artifact: what `/opt` holds on the platform.
+ * A TypeScript file becomes the `.js` file Node would load (`pricing.ts` → `pricing.js`); JSON stays a module too.
+ */
+async function compileLayer(build: Build, files: Record<string, string>): Promise<{ ok: true; modules: LayerArtifact } | { ok: false; diagnostics: Diagnostic[] }> {
+  const layer: LayerArtifact = {};
+  const diagnostics: Diagnostic[] = [];
+  for (const [path, text] of Object.entries(files)) {
+    if (path.endsWith('.d.ts')) continue;
+    try {
+      const output = (await build(layerModuleOptions(path, text))).outputFiles?.[0]?.text ?? '';
+      layer[path.replace(/\.([mc]?)ts$/, '.$1js')] = output;
+    } catch (error) {
+      const failure = error as { errors?: unknown };
+      if (!Array.isArray(failure.errors)) throw error;
+      diagnostics.push(...(failure.errors as BuildMessage[]).map(toDiagnostic));
+    }
+  }
+  return diagnostics.length > 0 ? { ok: false, diagnostics } : { ok: true, modules: layer };
 }
 
 async function attempt(build: Build, sources: FunctionSources, format: 'cjs' | 'async-module'): Promise<CompileResult> {

@@ -14,9 +14,11 @@ export { VIRTUAL_NAMESPACE } from './bundle-contract.ts';
  * Sources are virtual files: paths relative to the function root ("index.ts", "lib/db.ts", "data.json").
  * Rules for what an `import`/`require` resolves to:
  * - relative specifiers ("./lib/db") resolve among the virtual files, trying the extensions below and index files;
- * - layers: `/opt/<path>` (where SCF and Lambda mount layers) is the function's layer folders, the last that has
- *   the file winning: the layers the project file binds, else the function's own `layer/` folder, which is also
- *   reachable as the bare alias `layer/<path>`;
+ * - layers: `/opt/<path>` (where SCF and Lambda mount layers) stays OUT of the bundle, as on the platforms: the
+ *   import is kept as `require("/opt/<path>")`, which the instance runtime answers from the layers mounted for that
+ *   instance. The compile still checks that one of the function's layer folders has the file (the layers the
+ *   project file binds, else the function's own `layer/` folder, also reachable as the bare alias `layer/<path>`).
+ *   Each layer file is compiled on its own (`layerModuleOptions`) into the layer's artifact;
  * - Node built-ins ("fs", "node:path") stay external: the runtime's `require` supplies them (real modules in
  *   Node, small shims in the browser);
  * - the function's tsconfig.json / jsconfig.json `paths` and `baseUrl` aliases resolve among the virtual files;
@@ -35,6 +37,27 @@ export interface FunctionSources {
   files: Record<string, string>;
   /** The layers' folders among `files`, in binding order: what `/opt/` shows. Without it, the `layer/` folder. */
   opt?: string[];
+}
+
+/** The folders of `sources` that are mounted at `/opt`, in binding order. */
+export function layerFolders(sources: FunctionSources): string[] {
+  return sources.opt ?? [LAYER_ALIAS.slice(0, -1)];
+}
+
+/**
+ * The files that make up the layers' artifact: each layer file by its path under `/opt`, a later layer's file
+ * replacing an earlier one's, as the platform extracts layers in turn. Empty when the function has no layer files.
+ */
+export function layerFiles(sources: FunctionSources): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const dir of layerFolders(sources).map(normalise)) {
+    const prefix = `${dir}/`;
+    for (const [path, text] of Object.entries(sources.files)) {
+      const normal = normalise(path);
+      if (normal.startsWith(prefix)) out[normal.slice(prefix.length)] = text;
+    }
+  }
+  return out;
 }
 
 /**
@@ -74,7 +97,27 @@ export function buildOptions(sources: FunctionSources, format: BundleFormat = 'c
   };
 }
 
-const OPT = '/opt/';
+/**
+ * Options for one file of a layer, compiled on its own into a CommonJS module of the layer's artifact (the runtime
+ * mounts these at `/opt`): its imports stay `require`s, resolved at run time among the layer's files, as Node
+ * resolves them in a real `/opt`. Shared by both esbuilds, like the function's options.
+ */
+export function layerModuleOptions(path: string, text: string): BuildOptions {
+  return {
+    stdin: { contents: text, loader: loaderFor(path), sourcefile: `${OPT}${normalise(path)}` },
+    bundle: false,
+    write: false,
+    format: 'cjs',
+    platform: 'neutral',
+    target: 'es2022',
+    sourcemap: 'inline',
+    sourcesContent: true,
+    logLevel: 'silent',
+    charset: 'utf8',
+  };
+}
+
+export const OPT = '/opt/';
 const LAYER_ALIAS = 'layer/';
 
 interface PluginOptions {
@@ -92,7 +135,7 @@ export function virtualFilesPlugin(files: Record<string, string>, options: Plugi
   const table = new Map<string, string>();
   for (const [path, text] of Object.entries(files)) table.set(normalise(path), text);
   const { tsconfig, asyncEntry } = options;
-  const optLastFirst = [...(options.opt ?? ['layer'])].reverse();
+  const optLastFirst = [...(options.opt ?? [LAYER_ALIAS.slice(0, -1)])].reverse();
 
   return {
     name: 'hello-serverless-virtual-files',
@@ -102,11 +145,13 @@ export function virtualFilesPlugin(files: Record<string, string>, options: Plugi
         const spec = args.path;
         if (args.kind === 'entry-point') return spec === ASYNC_ENTRY ? { path: spec, namespace: VIRTUAL_NAMESPACE } : lookup(table, spec, spec);
         if (args.importer === ASYNC_ENTRY) return lookup(table, spec, spec);
-        if (spec.startsWith(OPT)) {
-          const inLayer = optLastFirst.map((dir) => find(table, join(dir, spec.slice(OPT.length)))).find((found) => found !== undefined);
-          return inLayer === undefined ? notFound(spec, optLastFirst.map((dir) => join(dir, spec.slice(OPT.length)))) : { path: inLayer, namespace: VIRTUAL_NAMESPACE };
+        const layerPath = spec.startsWith(OPT) ? spec.slice(OPT.length) : spec.startsWith(LAYER_ALIAS) ? spec.slice(LAYER_ALIAS.length) : undefined;
+        if (layerPath !== undefined) {
+          const inLayer = optLastFirst.map((dir) => find(table, join(dir, layerPath))).find((found) => found !== undefined);
+          if (inLayer === undefined) return notFound(spec, optLastFirst.map((dir) => join(dir, layerPath)));
+          if (asyncEntry !== undefined && args.kind !== 'require-call' && args.namespace !== EXTERNAL_NAMESPACE) return { path: OPT + layerPath, namespace: EXTERNAL_NAMESPACE };
+          return { path: OPT + layerPath, external: true };
         }
-        if (spec.startsWith(LAYER_ALIAS)) return lookup(table, spec, spec);
         if (spec.startsWith('./') || spec.startsWith('../')) {
           return lookup(table, join(dirname(args.importer), spec), spec);
         }

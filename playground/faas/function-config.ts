@@ -10,6 +10,11 @@ export interface FunctionConfig {
   /** Compiled bundle; a new bundle retires the instances of the old one. */
   bundle: string;
   files?: Record<string, string>;
+  /**
+   * The function's layers, compiled, by path under /opt: each new instance mounts them. A function pins the layer
+   * versions it is deployed with; binding a new version is an update, which retires the old instances.
+   */
+  opt?: Record<string, string>;
   env?: Record<string, string>;
   memoryMb: number;
   timeoutS: number;

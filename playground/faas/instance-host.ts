@@ -22,6 +22,8 @@ export interface InstanceSpec {
   /** Compiled bundle; simulated hosts ignore it. */
   bundle: string;
   files: Record<string, string>;
+  /** The layers mounted at /opt for this instance (see FunctionConfig.opt). */
+  opt?: Record<string, string>;
   env: Record<string, string>;
   memoryMb: number;
   timeoutMs: number;

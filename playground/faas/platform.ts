@@ -345,6 +345,7 @@ export class Platform implements InstanceOwner {
           exportName: config.exportName,
           bundle: config.bundle,
           files: config.files ?? {},
+          ...(config.opt ? { opt: config.opt } : {}),
           env: config.env ?? {},
           memoryMb: deployment.memoryMb,
           timeoutMs: deployment.timeoutMs,

@@ -39,6 +39,8 @@ export interface InitMessage {
   env: Record<string, string>;
   /** Files the handler may read next to itself (path relative to the function root → UTF-8 text). */
   files: Record<string, string>;
+  /** The layers mounted at /opt for this instance: compiled CommonJS modules by their path under /opt. */
+  opt?: Record<string, string>;
   limits: { memoryMb: number; timeoutMs: number };
   functionName: string;
 }
@@ -208,7 +210,7 @@ export function parseHostMessage(data: unknown): Parsed<HostMessage> {
   if (data.v !== PROTOCOL_VERSION) return refuse(`unsupported protocol version ${String(data.v)}`);
   if (data.type === 'init') {
     const ok = typeof data.bundle === 'string' && typeof data.exportName === 'string' && (data.dialect === 'scf' || data.dialect === 'lambda') &&
-      isStringRecord(data.env) && isStringRecord(data.files) && isRecord(data.limits) && typeof data.limits.memoryMb === 'number' &&
+      isStringRecord(data.env) && isStringRecord(data.files) && (data.opt === undefined || isStringRecord(data.opt)) && isRecord(data.limits) && typeof data.limits.memoryMb === 'number' &&
       typeof data.limits.timeoutMs === 'number' && typeof data.functionName === 'string';
     return ok ? accept(data as unknown as InitMessage) : refuse('init message is malformed');
   }

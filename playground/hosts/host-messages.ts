@@ -12,6 +12,7 @@ export function initMessage(spec: InstanceSpec): InitMessage {
     dialect: spec.dialect,
     env: spec.env,
     files: spec.files,
+    ...(spec.opt ? { opt: spec.opt } : {}),
     limits: { memoryMb: spec.memoryMb, timeoutMs: spec.timeoutMs },
     functionName: spec.functionName,
   };

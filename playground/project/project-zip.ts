@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
 import { stringify } from 'yaml';
+import type { CompiledFunction, LayerArtifact } from '../compiler/browser-protocol.ts';
 import type { Project } from './project.ts';
 import { handlerName } from './project.ts';
 
@@ -8,14 +9,21 @@ import { handlerName } from './project.ts';
 export const AWS_RUNTIME = 'nodejs22.x';
 export const SCF_RUNTIME = 'Nodejs18.15';
 
+/** The project's layer folder: its files are mounted at /opt, never bundled into the function. */
+const LAYER_FOLDER = 'layer/';
+
 /**
  * The project as a folder that deploys: the sources as written, the compiled bundle beside the entry (so the
  * handler `index.main_handler` finds `index.js` without a build step), `package.json` with a build script that
  * recompiles after edits, `serverless.yml` in the format of the project's platform and the other platform's
- * format next to it, and a README saying how to deploy and run each.
+ * format next to it, and a README saying how to deploy and run each. A project with a `layer/` folder keeps its
+ * sources here but leaves them out of the function's package: the layer deploys as its own artifact
+ * (`layerZipName`), which both files bind.
  */
-export function projectZipFiles(project: Project, bundle: string, name = 'hello-serverless-function'): Record<string, string> {
+export function projectZipFiles(project: Project, compiled: CompiledFunction, name = 'hello-serverless-function'): Record<string, string> {
+  const bundle = compiled.bundle;
   const service = serviceName(name);
+  const layer = compiled.layer ? layerZipName(name) : undefined;
   const entryBase = project.entry.replace(/\.[mc]?[tj]s$/, '');
   const bundlePath = `${entryBase}.js` in project.files ? `${entryBase}.bundle.js` : `${entryBase}.js`;
   const handler = `${bundlePath.replace(/\.js$/, '')}.${project.settings.exportName}`;
@@ -23,23 +31,40 @@ export function projectZipFiles(project: Project, bundle: string, name = 'hello-
   files[bundlePath] = bundle;
   files['event.json'] = project.event.endsWith('\n') ? project.event : `${project.event}\n`;
   files['package.json'] = `${JSON.stringify(packageJson(service, project, bundlePath), null, 2)}\n`;
-  const aws = frameworkYml(service, project, handler);
-  const tencent = scfComponentYml(service, project, handler);
+  const aws = frameworkYml(service, project, handler, layer);
+  const tencent = scfComponentYml(service, project, handler, layer);
   const ownIsScf = project.settings.dialect === 'scf';
   files['serverless.yml'] = ownIsScf ? tencent : aws;
   files[ownIsScf ? 'serverless.aws.yml' : 'serverless.tencent.yml'] = ownIsScf ? aws : tencent;
-  files['README.md'] = readme(service, project, handler, bundlePath);
+  files['README.md'] = readme(service, project, handler, bundlePath, layer);
   return files;
 }
 
-/** The zip archive of `projectZipFiles`, inside a folder named after the service. */
-export function projectZip(project: Project, bundle: string, name?: string): Uint8Array {
-  const files = projectZipFiles(project, bundle, name);
-  const folder = serviceName(name ?? 'hello-serverless-function');
+/**
+ * The archive: the project's folder, named after the service, and beside it (when the function has a layer) the
+ * layer's own zip, which the folder's deployment files name as `../<service>-layer.zip`.
+ */
+export function projectZip(project: Project, compiled: CompiledFunction, name = 'hello-serverless-function'): Uint8Array {
+  const files = projectZipFiles(project, compiled, name);
+  const folder = serviceName(name);
   const tree: Zippable = {};
   for (const [path, text] of Object.entries(files)) tree[`${folder}/${path}`] = strToU8(text);
-  return zipSync(tree, { level: 6, mtime: new Date('2026-01-01T00:00:00Z') });
+  if (compiled.layer) tree[layerZipName(name)] = layerZip(compiled.layer);
+  return zipSync(tree, ZIP_OPTIONS);
 }
+
+/** The layer's artifact as Lambda and SCF take it: its compiled files at the zip's root are what /opt holds. */
+export function layerZip(layer: LayerArtifact): Uint8Array {
+  const tree: Zippable = {};
+  for (const [path, text] of Object.entries(layer)) tree[path] = strToU8(text);
+  return zipSync(tree, ZIP_OPTIONS);
+}
+
+export function layerZipName(name: string): string {
+  return `${serviceName(name)}-layer.zip`;
+}
+
+const ZIP_OPTIONS = { level: 6, mtime: new Date('2026-01-01T00:00:00Z') } as const;
 
 function serviceName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'hello-serverless-function';
@@ -53,8 +78,8 @@ function packageJson(service: string, project: Project, bundlePath: string) {
     private: true,
     description: `Exported from the Hello Serverless playground (handler ${handlerName(project)}).`,
     scripts: {
-      // The same bundling the playground does: one CommonJS file, Node built-ins external, layer/ imports inlined.
-      build: `esbuild ${project.entry} --bundle --platform=node --target=node18 --format=cjs --alias:layer=./layer --sourcemap=inline --outfile=${bundlePath}`,
+      // The same bundling the playground does: one CommonJS file, Node built-ins external, layer imports left to /opt.
+      build: `esbuild ${project.entry} --bundle --platform=node --target=node18 --format=cjs --alias:layer=/opt --external:/opt/* --sourcemap=inline --outfile=${bundlePath}`,
       ...(project.settings.dialect === 'scf'
         ? { 'deploy:tencent': 'scf deploy', 'deploy:aws': 'serverless deploy --config serverless.aws.yml' }
         : { 'deploy:aws': 'serverless deploy' }),
@@ -64,26 +89,30 @@ function packageJson(service: string, project: Project, bundlePath: string) {
   };
 }
 
-function frameworkYml(service: string, project: Project, handler: string): string {
+/** The Framework's layer from a prebuilt artifact, bound by the logical ID it gets (`shared` → SharedLambdaLayer). */
+function frameworkYml(service: string, project: Project, handler: string, layer: string | undefined): string {
   const s = project.settings;
   return stringify({
     service,
     frameworkVersion: '4',
     provider: { name: 'aws', runtime: AWS_RUNTIME, region: 'us-east-1', memorySize: s.memoryMb, timeout: Math.ceil(s.timeoutS), environment: { ...s.env } },
-    functions: { [service]: { handler, ...(s.maxConcurrency ? { reservedConcurrency: s.maxConcurrency } : {}), ...(s.provisionedConcurrency > 0 ? { provisionedConcurrency: s.provisionedConcurrency } : {}) } },
-    package: { patterns: ['!node_modules/**', '!serverless.tencent.yml', '!serverless.aws.yml', '!README.md'] },
+    ...(layer ? { layers: { shared: { package: { artifact: `../${layer}` }, compatibleRuntimes: [AWS_RUNTIME] } } } : {}),
+    functions: { [service]: { handler, ...(s.maxConcurrency ? { reservedConcurrency: s.maxConcurrency } : {}), ...(s.provisionedConcurrency > 0 ? { provisionedConcurrency: s.provisionedConcurrency } : {}), ...(layer ? { layers: [{ Ref: 'SharedLambdaLayer' }] } : {}) } },
+    package: { patterns: ['!node_modules/**', '!serverless.tencent.yml', '!serverless.aws.yml', '!README.md', ...(layer ? [`!${LAYER_FOLDER}**`] : [])] },
   });
 }
 
-function scfComponentYml(service: string, project: Project, handler: string): string {
+/** SCF binds a layer published beforehand, by name and version (the README says how to publish it). */
+function scfComponentYml(service: string, project: Project, handler: string, layer: string | undefined): string {
   const s = project.settings;
   return stringify({
     component: 'scf',
     name: service,
     inputs: {
       name: service,
-      src: { src: './', exclude: ['node_modules/**', 'serverless.aws.yml', 'serverless.tencent.yml', 'README.md'] },
+      src: { src: './', exclude: ['node_modules/**', 'serverless.aws.yml', 'serverless.tencent.yml', 'README.md', ...(layer ? [`${LAYER_FOLDER}**`] : [])] },
       handler,
+      ...(layer ? { layers: [{ name: `${service}-shared`, version: 1 }] } : {}),
       runtime: SCF_RUNTIME,
       region: 'ap-guangzhou',
       memorySize: s.memoryMb,
@@ -93,7 +122,7 @@ function scfComponentYml(service: string, project: Project, handler: string): st
   });
 }
 
-function readme(service: string, project: Project, handler: string, bundlePath: string): string {
+function readme(service: string, project: Project, handler: string, bundlePath: string, layer: string | undefined): string {
   const own = project.settings.dialect === 'scf' ? 'Tencent Cloud SCF (Serverless Cloud Framework component format)' : 'AWS Lambda (Serverless Framework format)';
   const other = project.settings.dialect === 'scf' ? '`serverless.aws.yml` (Serverless Framework, AWS Lambda)' : '`serverless.tencent.yml` (Tencent Cloud SCF component)';
   return `# ${service}
@@ -110,7 +139,12 @@ Exported from the Hello Serverless playground. Written for ${own}; handler \`${h
 | \`package.json\` | \`npm run build\` recompiles \`${bundlePath}\` after you edit the sources |
 
 The bundle is ready to deploy as it is. After editing the sources, run \`npm install\` and \`npm run build\`.
-Files under \`layer/\` are compiled into the bundle; imports written as \`/opt/...\` expect a real layer on the platform.
+${layer
+    ? `Files under \`layer/\` are a layer: they are not in the bundle, which imports them from \`/opt/...\`. Their compiled
+form is \`../${layer}\`, beside this folder, which deploys as its own layer version. The Serverless Framework file
+uploads it and binds it to the function. For SCF, publish it first as the layer \`${service}-shared\` (version 1),
+for example in the console's Layers page, which \`serverless.yml\` then binds. Both platforms extract it into \`/opt\`.`
+    : 'Imports written as `/opt/...` expect a layer on the platform.'}
 
 ## Run it locally
 

@@ -12,7 +12,9 @@ import { eventLoopDrain } from './event-loop.ts';
 import { formatLogArgs } from './format.ts';
 import { functionRequire } from './function-require.ts';
 import { LogCapture } from './log-capture.ts';
-import { evaluateBundle, exportNames, findExport, WRAPPER_LINE_OFFSET } from './module-loader.ts';
+import { mountLayers } from './layer-mount.ts';
+import type { LayerMount } from './layer-mount.ts';
+import { evaluateBundle, exportNames, findExport, indirectEval, WRAPPER_LINE_OFFSET } from './module-loader.ts';
 import { readInlineSourceMap } from './source-map.ts';
 import { VIRTUAL_NAMESPACE } from '../compiler/bundle-contract.ts';
 
@@ -50,8 +52,15 @@ export function createInstanceRuntime(caps: InstanceCapabilities): InstanceRunti
     caps.post({ v: PROTOCOL_VERSION, type: 'fatal', error });
   };
 
-  const require = functionRequire((specifier) => caps.require(specifier), caps.functionRoot, () => mapper);
+  // The layers are mounted once, at init: an instance keeps the versions it started with.
+  let layers: LayerMount | undefined;
+  const require = functionRequire((specifier) => {
+    const fromLayer = layers?.require(specifier);
+    return fromLayer?.found ? fromLayer.exports : caps.require(specifier);
+  }, caps.functionRoot, () => mapper);
   const resolve = (specifier: string): string => {
+    const inLayer = layers?.resolve(specifier);
+    if (inLayer !== undefined) return inLayer;
     if (caps.resolve) return caps.resolve(specifier);
     const error = new Error(`Cannot find module '${specifier}': require.resolve needs a host with a module resolver`) as Error & { code: string };
     error.code = 'MODULE_NOT_FOUND';
@@ -65,6 +74,7 @@ export function createInstanceRuntime(caps: InstanceCapabilities): InstanceRunti
     const env = { ...platformEnv(message.dialect, message.functionName, message.limits.memoryMb, caps.functionRoot), ...message.env };
     Object.assign(caps.process.env, env);
     functionEnv = environmentStrings(env);
+    if (message.opt) layers = mountLayers(message.opt, (specifier) => caps.require(specifier), { process: caps.process, console: caps.console }, caps.evaluate ?? indirectEval);
     const stackMapper: StackMapper = { bundleFile: BUNDLE_FILE, lineOffset: WRAPPER_LINE_OFFSET, map: readInlineSourceMap(message.bundle), sourcePrefix: `${VIRTUAL_NAMESPACE}:` };
     mapper = stackMapper;
     logs.rewriteWith((text) => mapLocations(text, stackMapper));

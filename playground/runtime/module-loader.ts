@@ -63,7 +63,7 @@ export function modulePaths(root: string, path: string): ModulePaths {
   return { filename, dirname: filename.slice(0, filename.lastIndexOf('/')) || '/', url: `file://${encodeURI(filename).replace(/[?#]/g, encodeURIComponent)}` };
 }
 
-function indirectEval(source: string): unknown {
+export function indirectEval(source: string): unknown {
   return (0, eval)(source);
 }
 

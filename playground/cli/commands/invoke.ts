@@ -56,7 +56,7 @@ export async function invoke(args: string[], io: CliIO): Promise<number> {
     started = true;
     io.stderr(`START RequestId: ${requestId} Version: $LATEST\n`);
   };
-  const record = await runOnce(config, compiled.bundle, event, (requestId, level, message, time) => {
+  const record = await runOnce(config, compiled, event, (requestId, level, message, time) => {
     if (requestId !== null) start(requestId);
     io.stderr(logLine(time, requestId, level, message, io.color));
   }, inspect ? inspectorOptions(inspect, io, config.timeoutMs) : undefined, watch);

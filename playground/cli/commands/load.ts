@@ -86,7 +86,7 @@ export async function load(args: string[], io: CliIO): Promise<number> {
     if (e.type === 'instance-starting') instancesStarted += 1;
     watch.onEvent(e);
   });
-  platform.deploy(deploymentOf(config, compiled.bundle, { maxConcurrency: maxInstances, keepAliveS }));
+  platform.deploy(deploymentOf(config, compiled, { maxConcurrency: maxInstances, keepAliveS }));
 
   const samples: LoadSample[] = [];
   const serviceSamples: ServiceSample[] = [];

@@ -59,7 +59,7 @@ export async function packageProject(args: string[], io: CliIO): Promise<number>
     return 2;
   }
   const name = config.declared ? config.functionName : basename(config.root);
-  const zip = projectZip(project, compiled.bundle, name);
+  const zip = projectZip(project, compiled, name);
   const out = resolve(values.out ?? `${name}.zip`);
   writeFileSync(out, zip);
 

@@ -1,3 +1,4 @@
+import type { LayerArtifact } from '../../compiler/browser-protocol.ts';
 import { existsSync, watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
@@ -36,8 +37,8 @@ export function reloadOnChange(functions: ServedFunctions, log: AccessLog): Runn
         log.note(`[watch] ${changed} changed: ${config.functionName} does not compile; v${served.version} keeps serving\n${where.trimEnd()}`);
         continue;
       }
-      if (compiled.bundle === served.bundle) continue;
-      const version = functions.deploy(config, compiled.bundle);
+      if (compiled.bundle === served.compiled.bundle && sameLayer(compiled.layer, served.compiled.layer)) continue;
+      const version = functions.deploy(config, compiled);
       log.note(`[watch] ${changed} changed: ${config.functionName} v${version} deployed; the next request is a cold start on it`);
     }
   };
@@ -84,4 +85,9 @@ function shownPath(path: string): string {
 
 function ignored(file: string): boolean {
   return file.split(/[\\/]/).some((part) => part === 'node_modules' || (part.startsWith('.') && part.length > 1));
+}
+
+/** A layer file changed: the function is deployed again with the new layer version, as the platform would. */
+function sameLayer(a: LayerArtifact | undefined, b: LayerArtifact | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }

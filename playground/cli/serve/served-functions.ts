@@ -1,3 +1,4 @@
+import type { CompiledFunction } from '../../compiler/browser-protocol.ts';
 import type { Platform } from '../../faas/platform.ts';
 import { deploymentOf } from '../deployment-of.ts';
 import type { FunctionConfig } from '../function-config.ts';
@@ -5,7 +6,7 @@ import type { FunctionConfig } from '../function-config.ts';
 /** A function serve has deployed: its settings, and which version of its code is live. */
 export interface ServedFunction {
   config: FunctionConfig;
-  bundle: string;
+  compiled: CompiledFunction;
   /** 1 at start, one more for every reload under --watch. */
   version: number;
 }
@@ -40,10 +41,10 @@ export class ServedFunctions {
   }
 
   /** Deploys a function's code (again): the old version's instances end once idle. Returns the live version. */
-  deploy(config: FunctionConfig, bundle: string): number {
+  deploy(config: FunctionConfig, compiled: CompiledFunction): number {
     const version = (this.#functions.get(config.functionName)?.version ?? 0) + 1;
-    this.#functions.set(config.functionName, { config, bundle, version });
-    this.#platform.deploy(deploymentOf(config, bundle, this.#limits));
+    this.#functions.set(config.functionName, { config, compiled, version });
+    this.#platform.deploy(deploymentOf(config, compiled, this.#limits));
     return version;
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { CompiledFunction } from '../../compiler/browser-protocol.ts';
 import { compileDirectory, formatDiagnostic } from '../../compiler/node.ts';
 import { Platform } from '../../faas/platform.ts';
 import { DEBUG_TIME_LIMIT_MS } from '../../hosts/node/inspector.ts';
@@ -100,14 +101,14 @@ export async function startServe(options: ServeOptions, io: CliIO): Promise<Runn
   return { url, platform, routes, close };
 }
 
-async function compileAll(configs: FunctionConfig[]): Promise<string[]> {
-  const bundles: string[] = [];
+async function compileAll(configs: FunctionConfig[]): Promise<CompiledFunction[]> {
+  const bundles: CompiledFunction[] = [];
   for (const config of configs) {
     const compiled = await compileDirectory(config.root, config.handlerFile, config.layers.dirs);
     if (!compiled.ok) {
       throw new ServeCompileError(`${config.functionName} does not compile:\n${compiled.diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
     }
-    bundles.push(compiled.bundle);
+    bundles.push(compiled);
   }
   return bundles;
 }

@@ -152,7 +152,7 @@ export async function openProjectStore(options: ProjectStoreOptions = {}): Promi
           problem(t.downloadFailed(first ? `${first.file}:${first.line}:${first.column} ${first.message}` : 'the code does not compile'));
           return;
         }
-        const zip = (await projectZip()).projectZip(project, compiled.bundle);
+        const zip = (await projectZip()).projectZip(project, compiled);
         saveFile(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), 'hello-serverless-function.zip');
       } catch (error) {
         problem(t.downloadFailed(error instanceof Error ? error.message : String(error)));

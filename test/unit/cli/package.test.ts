@@ -57,7 +57,7 @@ async function playgroundZip(name: string): Promise<Uint8Array> {
   };
   const compiled = await compileWith(esbuildWasm.build as unknown as Build, { entry: project.entry, files: project.files });
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
-  return projectZip(project, compiled.bundle, name);
+  return projectZip(project, compiled, name);
 }
 
 function entries(zip: Uint8Array): Record<string, string> {

@@ -30,10 +30,20 @@ describe('compiler', () => {
     expect(result.bundle).not.toMatch(/:\s*number/);
   });
 
-  it('resolves the layer folder as /opt/<path> and as layer/<path>', async () => {
+  it('keeps the layer folder out of the bundle: /opt/<path> and layer/<path> stay requires of /opt, and the layer is its own artifact', async () => {
     const result = await compileFiles({ entry: 'index.js', files: { 'index.js': "const a = require('/opt/util');\nimport b from 'layer/util';\nexports.handler = async () => [a.name, b.name];", 'layer/util.js': "module.exports = { name: 'layer' };" } });
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.bundle.match(/name: "layer"/g)).toHaveLength(1);
+    if (!result.ok) return;
+    expect(result.bundle).not.toContain('name: "layer"');
+    expect(result.bundle.match(/require\("\/opt\/util"\)/g)).toHaveLength(2);
+    expect(Object.keys(result.layer ?? {})).toEqual(['util.js']);
+    expect(result.layer?.['util.js']).toContain('name: "layer"');
+  });
+
+  it('refuses an /opt import that no layer folder holds, naming where it looked', async () => {
+    const result = await compileFiles({ entry: 'index.js', files: { 'index.js': "exports.handler = () => require('/opt/nodejs/gone');", 'layer/util.js': '' } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.diagnostics[0]?.message).toMatch(/Cannot resolve "\/opt\/nodejs\/gone": no file layer\/nodejs\/gone/);
   });
 
   it('keeps Node built-ins and npm packages external for the runtime to require', async () => {

@@ -32,7 +32,7 @@ export async function startInstance(entry: string, files: Record<string, string>
   };
   const host = new NodeInstanceHost(options.host ?? {});
   const handle = host.start(
-    { instanceId: 'test', functionName: 'demo', dialect: 'scf', exportName, bundle: compiled.bundle, files, env: options.env ?? {}, memoryMb: options.memoryMb ?? 128, timeoutMs: 3000, startCause: 'request' },
+    { instanceId: 'test', functionName: 'demo', dialect: 'scf', exportName, bundle: compiled.bundle, ...(compiled.layer ? { opt: compiled.layer } : {}), files, env: options.env ?? {}, memoryMb: options.memoryMb ?? 128, timeoutMs: 3000, startCause: 'request' },
     {
       onReady: (phases) => push({ kind: 'ready', phases }),
       onInitError: (error) => push({ kind: 'initError', error }),

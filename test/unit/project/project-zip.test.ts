@@ -1,5 +1,5 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -11,11 +11,22 @@ import { AWS_RUNTIME, projectZip, SCF_RUNTIME } from '../../../playground/projec
 import type { Project } from '../../../playground/project/project.ts';
 import { sampleProject } from '../persistence/fixtures.ts';
 
+const LAYER_ZIP = 'hello-serverless-function-layer.zip';
+
+/** The project folder's files; the layer's own zip, beside the folder, under LAYER_ZIP (its files by path). */
 async function unzipped(project: Project): Promise<Record<string, string>> {
   const compiled = await compileFiles({ entry: project.entry, files: project.files });
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
-  const entries = unzipSync(projectZip(project, compiled.bundle));
-  return Object.fromEntries(Object.entries(entries).map(([path, bytes]) => [path.replace(/^hello-serverless-function\//, ''), strFromU8(bytes)]));
+  const entries = unzipSync(projectZip(project, compiled));
+  const folder = Object.entries(entries).filter(([path]) => path !== LAYER_ZIP);
+  return Object.fromEntries(folder.map(([path, bytes]) => [path.replace(/^hello-serverless-function\//, ''), strFromU8(bytes)]));
+}
+
+async function layerOf(project: Project): Promise<Record<string, string>> {
+  const compiled = await compileFiles({ entry: project.entry, files: project.files });
+  if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
+  const layer = unzipSync(projectZip(project, compiled))[LAYER_ZIP];
+  return Object.fromEntries(Object.entries(layer ? unzipSync(layer) : {}).map(([path, bytes]) => [path, strFromU8(bytes)]));
 }
 
 function writeTree(files: Record<string, string>): string {
@@ -51,12 +62,37 @@ describe('the project zip', () => {
     expect(parse(files['serverless.tencent.yml'] ?? '')).toMatchObject({ component: 'scf', inputs: { handler: 'index.handler' } });
   });
 
-  it('holds a compiled handler that Node loads and calls as the platform would, without a build step', async () => {
+  it('holds a compiled handler that Node loads and calls as the platform would, with the layer zip extracted as /opt', async () => {
     const dir = writeTree(await unzipped(sampleProject('scf')));
-    const module = createRequire(join(dir, 'package.json'))(join(dir, 'index.js')) as { main_handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }> };
-    const response = await module.main_handler({ pathParameters: { name: 'zip' } }, { request_id: 'req-1' });
-    expect(response.statusCode).toBe(200);
-    expect(JSON.parse(response.body)).toMatchObject({ message: 'Hello, ZIP!', invocationsOnThisInstance: 1 });
+    const opt = writeTree(await layerOf(sampleProject('scf')));
+    // Node cannot be given a real /opt here: the handler's requires of /opt/... are pointed at the extracted layer.
+    const resolver = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+    const original = resolver._resolveFilename;
+    resolver._resolveFilename = (request, ...rest) => original(request.startsWith('/opt/') ? join(opt, request.slice('/opt/'.length)) : request, ...rest);
+    try {
+      const module = createRequire(join(dir, 'package.json'))(join(dir, 'index.js')) as { main_handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }> };
+      const response = await module.main_handler({ pathParameters: { name: 'zip' } }, { request_id: 'req-1' });
+      expect(response.statusCode).toBe(200);
+      expect(JSON.parse(response.body)).toMatchObject({ message: 'Hello, ZIP!', invocationsOnThisInstance: 1 });
+    } finally {
+      resolver._resolveFilename = original;
+    }
+  });
+
+  it('keeps the layer out of the function: its compiled files are their own zip, which both deployment files bind', async () => {
+    const files = await unzipped(sampleProject('scf'));
+    const layer = await layerOf(sampleProject('scf'));
+    expect(Object.keys(layer)).toEqual(['format.js']);
+    const shout = /toUpperCase/;
+    expect(layer['format.js']).toMatch(shout);
+    expect(files['index.js']).not.toMatch(shout);
+    expect(files['index.js']).toContain('require("/opt/format")');
+    expect(parse(files['serverless.aws.yml'] ?? '')).toMatchObject({
+      layers: { shared: { package: { artifact: `../${LAYER_ZIP}` } } },
+      functions: { 'hello-serverless-function': { layers: [{ Ref: 'SharedLambdaLayer' }] } },
+      package: { patterns: expect.arrayContaining(['!layer/**']) },
+    });
+    expect(parse(files['serverless.yml'] ?? '')).toMatchObject({ inputs: { layers: [{ name: 'hello-serverless-function-shared', version: 1 }], src: { exclude: expect.arrayContaining(['layer/**']) } } });
   });
 
   it('unzips into a folder the hello-serverless CLI reads with the same handler, memory, timeout and variables', async () => {
