@@ -41,6 +41,8 @@ export class MonitorPanel {
   private drawnVersion = -1;
   private drawnWidth = 0;
   private drawnMemoryMb = 0;
+  /** The charts' width as the resize observer last saw it: reading clientWidth in a redraw would force a layout. */
+  private chartsWidth = 600;
   private marks: ChartMark[] = [];
   private limit: ChartLimit | undefined;
 
@@ -74,7 +76,11 @@ export class MonitorPanel {
       h('h3', {}, t.monitorInstances),
       this.instances,
     );
-    new ResizeObserver(() => this.schedule()).observe(this.charts);
+    new ResizeObserver((entries) => {
+      const width = entries.at(-1)?.contentRect.width ?? 0;
+      if (width > 0) this.chartsWidth = width;
+      this.schedule();
+    }).observe(this.charts);
     this.redraw(true);
   }
 
@@ -87,14 +93,15 @@ export class MonitorPanel {
     }, REDRAW_MS);
   }
 
-  /** The tab was opened: draw now. */
+  /** The tab was opened: draw now, at the width it has now (once per click, a layout read is cheap). */
   shown(): void {
+    if (this.charts.clientWidth > 0) this.chartsWidth = this.charts.clientWidth;
     this.redraw(true);
   }
 
   private redraw(force: boolean): void {
     if (this.panel.hidden) return;
-    const width = Math.min(this.charts.clientWidth || 600, 900);
+    const width = Math.min(this.chartsWidth, 900);
     const memoryMb = this.context.memoryMb();
     if (!force && this.drawnVersion === this.store.version && this.drawnWidth === width && this.drawnMemoryMb === memoryMb) return;
     this.drawnVersion = this.store.version;
@@ -122,7 +129,9 @@ export class MonitorPanel {
       this.cpuChart.update(cpuSeries(tracks, t0, MAX_POINTS), width);
     }
     this.cpuNote.hidden = cpuMeasured || tracks.length === 0;
-    this.charts.replaceChildren(...[memoryFields.length > 0 ? this.memoryChart?.element : undefined, cpuMeasured ? this.cpuChart?.element : undefined].filter((e): e is HTMLElement => e !== undefined));
+    const shown = [memoryFields.length > 0 ? this.memoryChart?.element : undefined, cpuMeasured ? this.cpuChart?.element : undefined].filter((e): e is HTMLElement => e !== undefined);
+    // Moving a chart that is already in place would lay it out and paint it again on every redraw of a load run.
+    if (shown.length !== this.charts.children.length || shown.some((chart, index) => this.charts.children[index] !== chart)) this.charts.replaceChildren(...shown);
     this.instances.replaceChildren(...tracks.map((track) => this.instanceItem(track, t0)));
   }
 
