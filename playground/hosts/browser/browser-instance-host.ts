@@ -53,6 +53,9 @@ export class BrowserInstanceHost implements InstanceHost {
 
   /** Loads the instance worker's script and opens the page's sandbox frame if needed (rejects with a readable message). */
   static async create(options: BrowserInstanceHostOptions = {}): Promise<BrowserInstanceHost> {
+    const frame = await acquireFrame(options.container);
+    if (await frame.answering()) return new BrowserInstanceHost(frame, options);
+    // The page's frame died unnoticed before this host came: it was forgotten on its death, so this opens a new one.
     return new BrowserInstanceHost(await acquireFrame(options.container), options);
   }
 
@@ -77,6 +80,20 @@ export class BrowserInstanceHost implements InstanceHost {
       return 'the page is not cross-origin isolated, and the browser measures worker memory only on isolated pages (reload the page: the site\'s service worker adds the headers where the host does not)';
     }
     return this.#memoryUnmeasured;
+  }
+
+  /**
+   * Settles when the sandbox frame has answered a ping sent now, or, when it turns out dead, once its instances
+   * have ended and a new frame is opening. A request the scheduler routes after this never goes to a warm instance
+   * whose process died unnoticed while idle (it could not start there, and would fail with the process's end
+   * instead of running): it starts a new instance on the new frame. The wait is one round trip to a live frame,
+   * up to the liveness limit (FRAME_LIVENESS, about 2 s) for a dead one.
+   */
+  async frameAnswering(): Promise<void> {
+    const frame = await this.#frame.catch(() => undefined);
+    if (!frame || (await frame.answering())) return;
+    // The instances' exits are queued as microtasks by the death listeners: let the scheduler hear them first.
+    await new Promise((heard) => setTimeout(heard, 0));
   }
 
   /** Ends every instance of this host ('shutdown'); the frame goes when no host uses it. */

@@ -20,6 +20,10 @@ export class SandboxFrame {
   readonly #listeners = new Set<(message: FrameToPage) => void>();
   readonly #deathListeners = new Set<() => void>();
   readonly #life = new MessageChannel();
+  readonly #liveness = new FrameLiveness(FRAME_LIVENESS);
+  /** Callers of `answering` waiting for the pong of ping `n` (or a later one). */
+  #answerWaiters: { n: number; answered: (alive: boolean) => void }[] = [];
+  #pending: Promise<boolean> | undefined;
   #beat: ReturnType<typeof setInterval> | undefined;
   #dead = false;
 
@@ -83,6 +87,19 @@ export class SandboxFrame {
     return this.#dead;
   }
 
+  /**
+   * Pings the frame now: true once it answers, false if it is (or is found to be) dead. A killed process gives no
+   * sign until its pings go unanswered, so work sent to the frame just after its death would be lost; a caller
+   * that cannot afford that asks first. Callers that ask while a ping is out share its answer.
+   */
+  answering(): Promise<boolean> {
+    if (this.#dead) return Promise.resolve(false);
+    this.#pending ??= new Promise<boolean>((answered) => {
+      this.#answerWaiters.push({ n: this.#ping(), answered });
+    }).finally(() => (this.#pending = undefined));
+    return this.#pending;
+  }
+
   spawn(id: string, port: MessagePort): void {
     this.#post({ hs: 'spawn', id }, [port]);
   }
@@ -97,23 +114,37 @@ export class SandboxFrame {
     this.#life.port1.close();
     window.removeEventListener('message', this.#onMessage);
     this.#iframe.remove();
+    // A closed frame answers no one; a dead one tells its waiters in #die, after its death listeners.
+    if (!this.#dead) this.#settleWaiters(() => true, false);
   }
 
   #watchLife(): void {
-    const liveness = new FrameLiveness(FRAME_LIVENESS);
     const port = this.#life.port1;
     port.onmessage = (event: MessageEvent) => {
       const n = parsePong(event.data);
-      if (n !== undefined) liveness.pong(n);
+      if (n === undefined) return;
+      this.#liveness.pong(n);
+      this.#settleWaiters((waiter) => waiter.n <= n, true);
     };
     // Instant where Chromium fires it (behind a flag in 156); the pings decide everywhere else.
     port.addEventListener('close', () => this.#die());
     this.#beat = setInterval(() => {
-      const now = performance.now();
-      if (liveness.isDead(now)) return this.#die();
-      const beat: LivenessBeat = { hs: 'ping', n: liveness.ping(now) };
-      port.postMessage(beat);
+      if (this.#liveness.isDead(performance.now())) return this.#die();
+      this.#ping();
     }, FRAME_LIVENESS.intervalMs);
+  }
+
+  #ping(): number {
+    const beat: LivenessBeat = { hs: 'ping', n: this.#liveness.ping(performance.now()) };
+    this.#life.port1.postMessage(beat);
+    return beat.n;
+  }
+
+  #settleWaiters(which: (waiter: { n: number }) => boolean, alive: boolean): void {
+    const settled = this.#answerWaiters.filter(which);
+    if (settled.length === 0) return;
+    this.#answerWaiters = this.#answerWaiters.filter((waiter) => !which(waiter));
+    for (const waiter of settled) waiter.answered(alive);
   }
 
   #die(): void {
@@ -122,6 +153,8 @@ export class SandboxFrame {
     this.close();
     for (const listener of [...this.#deathListeners]) listener();
     this.#deathListeners.clear();
+    // After the death listeners, so a caller told "dead" finds the frame's instances already ended.
+    this.#settleWaiters(() => true, false);
   }
 
   #post(message: PageToFrame, transfer: Transferable[] = []): void {
