@@ -73,6 +73,8 @@ export interface PlaygroundStrings {
   initDuration: string;
   maxMemory: string;
   notMeasured: string;
+  /** Why a request that timed out or crashed has no memory figure on a page that does measure memory. */
+  notMeasuredBeforeEnd: string;
   instance: string;
   requestId: string;
   /** Said after a sum whose total was rounded up to the next millisecond, as billing does. */

@@ -43,7 +43,9 @@ export function renderResult(panel: HTMLElement, view: InvocationView, t: Playgr
   ];
   if (view.initDuration) facts.push([t.initDuration, h('span', { 'data-hs': 'result-init' }, formatBreakdown(view.initDuration, (phase) => phaseName(phase, t)))]);
   facts.push([t.billedDuration, h('span', { 'data-hs': 'result-billed' }, `${billedText(view, t)} · ${formatGbSeconds(view.billedGbSeconds)} GB-s`)]);
-  facts.push([t.maxMemory, view.maxMemoryMb === undefined ? t.notMeasured : `${Math.round(view.maxMemoryMb)} / ${view.memoryMb} MB`]);
+  // Only an isolated page measures memory at all, and then only every ~20 s: a short request that ended badly has no figure.
+  const unmeasured = ended && globalThis.crossOriginIsolated ? t.notMeasuredBeforeEnd : t.notMeasured;
+  facts.push([t.maxMemory, view.maxMemoryMb === undefined ? unmeasured : `${Math.round(view.maxMemoryMb)} / ${view.memoryMb} MB`]);
   facts.push([t.requestId, h('code', {}, bar.requestId)]);
 
   const body = view.result.ok ? jsonBody(view.result.value) : undefined;
