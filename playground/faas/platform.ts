@@ -439,9 +439,11 @@ export class Platform implements InstanceOwner {
   }
 
   instanceResult(instance: Instance, outcome: InvokeOutcome): void {
-    if (isFinal(instance.state)) return;
+    const state = instance.state;
+    // A busy instance is not in a final state: the hot path skips that lookup.
+    if (state !== 'busy' && isFinal(state)) return;
     const record = instance.current;
-    if (instance.state !== 'busy' || !record || !isOutcome(outcome) || outcome.requestId !== record.requestId) {
+    if (state !== 'busy' || !record || !isOutcome(outcome) || outcome.requestId !== record.requestId) {
       this.#violation(instance, 'sent a result that does not match its request');
       return;
     }

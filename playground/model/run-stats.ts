@@ -57,6 +57,9 @@ export class RunStats implements InstanceObserver {
   /** The chart bucket the last change fell in, and where it ends. */
   #bucket = 0;
   #bucketEnd = 0;
+  /** The chart bucket the last arrival fell in, and where it ends. */
+  #arrivalBucket = 0;
+  #arrivalBucketEnd = -Infinity;
   #peakActive = 0;
   #peakInstances = 0;
   readonly #bucketMs: number;
@@ -117,7 +120,12 @@ export class RunStats implements InstanceObserver {
     } else {
       this.warmStarts++;
     }
-    const bucket = this.#bucketOf(time);
+    // Arrivals come in time order: the bucket changes once per bucket, so the division is skipped otherwise.
+    if (time >= this.#arrivalBucketEnd) {
+      this.#arrivalBucket = this.#bucketOf(time);
+      this.#arrivalBucketEnd = this.#arrivalBucket === this.#buckets - 1 ? Infinity : (this.#arrivalBucket + 1) * this.#bucketMs;
+    }
+    const bucket = this.#arrivalBucket;
     this.#bucketCounts[bucket * 3]!++;
     if (column !== -1) this.#bucketCounts[bucket * 3 + column]!++;
   }
