@@ -16,8 +16,9 @@ export { VIRTUAL_NAMESPACE } from './bundle-contract.ts';
  * - relative specifiers ("./lib/db") resolve among the virtual files, trying the extensions below and index files;
  * - layers: `/opt/<path>` (where SCF and Lambda mount layers) stays OUT of the bundle, as on the platforms: the
  *   import is kept as `require("/opt/<path>")`, which the instance runtime answers from the layers mounted for that
- *   instance. The compile still checks that one of the function's layer folders has the file (the layers the
- *   project file binds, else the function's own `layer/` folder, also reachable as the bare alias `layer/<path>`).
+ *   instance. When the function has layer folders, the compile checks that one of them has the file (the layers the
+ *   project file binds, else the function's own `layer/` folder, also reachable as the bare alias `layer/<path>`);
+ *   without any, the layer is one the platform binds and the require is answered at run time.
  *   Each layer file is compiled on its own (`layerModuleOptions`) into the layer's artifact;
  * - Node built-ins ("fs", "node:path") stay external: the runtime's `require` supplies them (real modules in
  *   Node, small shims in the browser);
@@ -136,6 +137,8 @@ export function virtualFilesPlugin(files: Record<string, string>, options: Plugi
   for (const [path, text] of Object.entries(files)) table.set(normalise(path), text);
   const { tsconfig, asyncEntry } = options;
   const optLastFirst = [...(options.opt ?? [LAYER_ALIAS.slice(0, -1)])].reverse();
+  // Without a local layer folder, /opt is a layer the platform binds (by ARN, or a check's): found at run time.
+  const hasLayerFiles = [...table.keys()].some((path) => optLastFirst.some((dir) => path.startsWith(`${normalise(dir)}/`)));
 
   return {
     name: 'hello-serverless-virtual-files',
@@ -148,7 +151,7 @@ export function virtualFilesPlugin(files: Record<string, string>, options: Plugi
         const layerPath = spec.startsWith(OPT) ? spec.slice(OPT.length) : spec.startsWith(LAYER_ALIAS) ? spec.slice(LAYER_ALIAS.length) : undefined;
         if (layerPath !== undefined) {
           const inLayer = optLastFirst.map((dir) => find(table, join(dir, layerPath))).find((found) => found !== undefined);
-          if (inLayer === undefined) return notFound(spec, optLastFirst.map((dir) => join(dir, layerPath)));
+          if (inLayer === undefined && hasLayerFiles) return notFound(spec, optLastFirst.map((dir) => join(dir, layerPath)));
           if (asyncEntry !== undefined && args.kind !== 'require-call' && args.namespace !== EXTERNAL_NAMESPACE) return { path: OPT + layerPath, namespace: EXTERNAL_NAMESPACE };
           return { path: OPT + layerPath, external: true };
         }

@@ -46,6 +46,15 @@ describe('compiler', () => {
     if (!result.ok) expect(result.diagnostics[0]?.message).toMatch(/Cannot resolve "\/opt\/nodejs\/gone": no file layer\/nodejs\/gone/);
   });
 
+  it('leaves /opt to run time when the function has no layer folder (a layer the platform binds, by ARN)', async () => {
+    const result = await compileFiles({ entry: 'index.js', files: { 'index.js': "exports.handler = () => require('/opt/nodejs/remote');" } });
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.bundle).toContain('require("/opt/nodejs/remote")');
+      expect(result.layer).toBeUndefined();
+    }
+  });
+
   it('keeps Node built-ins and npm packages external for the runtime to require', async () => {
     const result = await compileFiles({ entry: 'index.js', files: { 'index.js': "const fs = require('node:fs'); const p = require('path'); const x = require('left-pad'); exports.handler = async () => [fs, p, x].length;" } });
     expect(result.ok).toBe(true);
