@@ -93,6 +93,8 @@ export class Platform implements InstanceOwner {
   #listeners: PlatformListener[] = [];
   #completions: CompletionListener[] = [];
   readonly #promised = new Map<InvocationRecord, (record: InvocationRecord) => void>();
+  /** Records handed back by release(), reused by the next requests. */
+  readonly #spare: InvocationRecord[] = [];
   #instanceSeq = 0;
   #idleSeq = 0;
   #closed = false;
@@ -148,6 +150,15 @@ export class Platform implements InstanceOwner {
     return this.#arrive(this.#deployment(functionName), event, null);
   }
 
+  /**
+   * Hands back a finished record from submit() for a later request to reuse: model mode's hot path, where a new
+   * record per request was a tenth of the run. Only for a record nobody holds any more, and never one an event
+   * listener was given.
+   */
+  release(record: InvocationRecord): void {
+    this.#spare.push(record);
+  }
+
   /** Called with every finished record (throttled ones included). Returns an unsubscribe function. */
   onComplete(listener: CompletionListener): () => void {
     this.#completions = [...this.#completions, listener];
@@ -192,7 +203,8 @@ export class Platform implements InstanceOwner {
 
   #arrive(deployment: Deployment, event: unknown, resolve: ((record: InvocationRecord) => void) | null): InvocationRecord {
     const now = this.clock.now();
-    const record: InvocationRecord = {
+    const spare = this.#spare.pop();
+    const record: InvocationRecord = spare !== undefined ? refill(spare, this.#nextRequestId(), deployment, now) : {
       requestId: this.#nextRequestId(),
       functionName: deployment.name,
       dialect: deployment.dialect,
@@ -755,6 +767,32 @@ export class Platform implements InstanceOwner {
       });
     }
   }
+}
+
+/** Resets a released record to what a request arriving at `now` starts with (the literal in #arrive). */
+function refill(record: InvocationRecord, requestId: string, deployment: Deployment, now: number): InvocationRecord {
+  record.requestId = requestId;
+  record.functionName = deployment.name;
+  record.dialect = deployment.dialect;
+  record.instanceId = null;
+  record.startKind = 'cold';
+  record.status = 'ok';
+  record.arrivalMs = now;
+  record.startMs = now;
+  record.endMs = now;
+  record.phases = null;
+  record.durationMs = 0;
+  record.billedDurationMs = 0;
+  record.billedInitMs = 0;
+  record.memoryMb = deployment.memoryMb;
+  record.gbSeconds = 0;
+  record.maxMemoryUsedMb = null;
+  record.result = undefined;
+  record.error = null;
+  record.throttle = null;
+  record.statusCode = 200;
+  record.logs = NO_LOGS;
+  return record;
 }
 
 function defaultPolicy(config: FunctionConfig): KeepAlivePolicy {

@@ -99,7 +99,12 @@ export function runModel(config: ModelConfig, options: RunOptions = {}): ModelRe
     maxConcurrency,
     policy: policyFor(config),
   });
-  const stopCounting = platform.onComplete((record) => stats.completed(record));
+  // Nothing else keeps a record once it is counted, so each goes back to the platform for reuse (a throttled one is
+  // finished before submit returns, and is handed back after its arrival is counted).
+  const stopCounting = platform.onComplete((record) => {
+    stats.completed(record);
+    if (record.startKind !== 'throttled') platform.release(record);
+  });
 
   const event = {};
   const started = performance.now();
@@ -112,7 +117,9 @@ export function runModel(config: ModelConfig, options: RunOptions = {}): ModelRe
     // at the very moment of an arrival fire first, as in SimFaaS, where instance transitions win ties.
     while (next < sliceEnd) {
       clock.runUntil(next, true);
-      stats.arrived(platform.submit(FUNCTION, event), next);
+      const record = platform.submit(FUNCTION, event);
+      stats.arrived(record, next);
+      if (record.startKind === 'throttled') platform.release(record);
       arrivalsSeen++;
       next = arrival.next(next, random);
     }
