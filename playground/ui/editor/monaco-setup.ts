@@ -52,15 +52,17 @@ export function setUpMonaco(): typeof monaco {
       strict: true,
       esModuleInterop: true,
       resolveJsonModule: true,
-      // The compiler resolves "layer/x" to the layer folder; tell the type checker the same thing.
+      // The compiler resolves "layer/x" and "/opt/x" to the layer folder; tell the type checker the same thing.
       baseUrl: 'file:///',
-      paths: { 'layer/*': ['layer/*'] },
+      paths: { 'layer/*': ['layer/*'], '/opt/*': ['layer/*'] },
       // A function runs in a worker-like world: console, timers, fetch and URL, but no DOM.
       lib: ['es2022', 'webworker'],
     });
     defaults.addExtraLib(scfTypes, 'file:///node_modules/@types/scf/index.d.ts');
     defaults.addExtraLib(lambdaTypes, 'file:///node_modules/@types/aws-lambda/index.d.ts');
     defaults.addExtraLib(nodeShims, 'file:///node_modules/@types/node/index.d.ts');
+    // A layer the platform binds without a folder here (an exercise's): its files exist only at run time.
+    defaults.addExtraLib("declare module '/opt/*';", 'file:///node_modules/@types/opt-layers/index.d.ts');
     defaults.setEagerModelSync(true);
   }
   return monaco;
