@@ -28,6 +28,12 @@ export interface CheckedInvocation {
   durationMs: number;
   /** The invocation's log lines, without prefixes. */
   logs: string[];
+  /**
+   * When the handler was called and when it ended, in the platform clock's milliseconds: the span it held its
+   * instance, and any connection it opened. A throttled request never reached a handler: both are its arrival.
+   */
+  startMs: number;
+  endMs: number;
   /** On a cold start: the measured start, as the REPORT line's Init Duration counts it. */
   init?: CheckedInit;
 }
@@ -55,21 +61,64 @@ export interface AnswerConfig {
   provisionedConcurrency?: number;
   /** Seconds an idle instance is kept before it is reclaimed. */
   keepAliveS?: number;
+  /**
+   * How the caller retries a throttled request, where the check plays the caller: at most `attempts` tries in all;
+   * before try n + 1 it waits a random time between 0 and firstDelayMs × 2^(n − 1) (exponential backoff with full
+   * jitter).
+   */
+  retry?: RetryPolicy;
 }
 
-const CONFIG_FIELDS: Record<keyof AnswerConfig, { min: number; max: number; integer: boolean }> = {
+export interface RetryPolicy {
+  attempts: number;
+  firstDelayMs: number;
+}
+
+type NumericSetting = Exclude<keyof AnswerConfig, 'retry'>;
+
+interface NumberRule {
+  min: number;
+  max: number;
+  integer: boolean;
+}
+
+const CONFIG_FIELDS: Record<NumericSetting, NumberRule> = {
   memoryMb: { min: 64, max: 3072, integer: true },
   reservedConcurrency: { min: 0, max: 1000, integer: true },
   provisionedConcurrency: { min: 0, max: 1000, integer: true },
   keepAliveS: { min: 0, max: 86_400, integer: false },
 };
+const RETRY_FIELDS: Record<keyof RetryPolicy, NumberRule> = {
+  attempts: { min: 1, max: 20, integer: true },
+  firstDelayMs: { min: 0, max: 60_000, integer: false },
+};
+
+/** Why `value` breaks `rule`, for the setting called `name`; undefined when it keeps it. */
+function numberProblem(name: string, value: unknown, rule: NumberRule): Bilingual | undefined {
+  if (typeof value === 'number' && Number.isFinite(value) && value >= rule.min && value <= rule.max && (!rule.integer || Number.isInteger(value))) return undefined;
+  const kind = rule.integer ? { en: 'a whole number', 'zh-cn': '整数' } : { en: 'a number', 'zh-cn': '数字' };
+  return { en: `${name} must be ${kind.en} from ${rule.min} to ${rule.max}, not ${show(value)}.`, 'zh-cn': `${name} 应是 ${rule.min} 到 ${rule.max} 之间的${kind['zh-cn']}，而不是 ${show(value)}。` };
+}
+
+function parseRetry(value: unknown): { ok: true; retry: RetryPolicy } | { ok: false; problem: Bilingual } {
+  const fields = Object.keys(RETRY_FIELDS);
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !fields.every((key) => Object.hasOwn(value, key)) || Object.keys(value).length !== fields.length) {
+    return { ok: false, problem: { en: `config.retry must be an object with exactly the fields ${fields.join(' and ')}, not ${show(value)}.`, 'zh-cn': `config.retry 应是一个恰好含有 ${fields.join(' 和 ')} 两个字段的对象，而不是 ${show(value)}。` } };
+  }
+  const record = value as Record<keyof RetryPolicy, unknown>;
+  for (const key of fields as (keyof RetryPolicy)[]) {
+    const problem = numberProblem(`config.retry.${key}`, record[key], RETRY_FIELDS[key]);
+    if (problem) return { ok: false, problem };
+  }
+  return { ok: true, retry: { attempts: record.attempts as number, firstDelayMs: record.firstDelayMs as number } };
+}
 
 /**
  * Reads what an answer exported as `config`: the settings, or why they cannot be used, in both languages. Unknown
  * fields are refused by name, so a typo ("reservedConcurency") is not silently a default.
  */
 export function parseAnswerConfig(value: unknown): { ok: true; config: AnswerConfig } | { ok: false; problem: Bilingual } {
-  const fields = Object.keys(CONFIG_FIELDS);
+  const fields = [...Object.keys(CONFIG_FIELDS), 'retry'];
   if (value === undefined || value === null) {
     return { ok: false, problem: { en: `The file exports no \`config\`. Add one: export const config = { ... }; with the fields ${fields.join(', ')}.`, 'zh-cn': `文件没有导出 \`config\`。请加上：export const config = { ... };，字段可用 ${fields.join('、')}。` } };
   }
@@ -78,16 +127,20 @@ export function parseAnswerConfig(value: unknown): { ok: true; config: AnswerCon
   }
   const config: AnswerConfig = {};
   for (const [key, field] of Object.entries(value)) {
-    const rule = CONFIG_FIELDS[key as keyof AnswerConfig];
+    if (field === undefined) continue;
+    if (key === 'retry') {
+      const retry = parseRetry(field);
+      if (!retry.ok) return retry;
+      config.retry = retry.retry;
+      continue;
+    }
+    const rule = CONFIG_FIELDS[key as NumericSetting];
     if (!rule) {
       return { ok: false, problem: { en: `\`config\` has a field "${key}" no exercise reads; the fields are ${fields.join(', ')}.`, 'zh-cn': `\`config\` 里的字段 "${key}" 没有练习会读取；可用的字段是 ${fields.join('、')}。` } };
     }
-    if (field === undefined) continue;
-    if (typeof field !== 'number' || !Number.isFinite(field) || field < rule.min || field > rule.max || (rule.integer && !Number.isInteger(field))) {
-      const kind = rule.integer ? { en: 'a whole number', 'zh-cn': '整数' } : { en: 'a number', 'zh-cn': '数字' };
-      return { ok: false, problem: { en: `config.${key} must be ${kind.en} from ${rule.min} to ${rule.max}, not ${show(field)}.`, 'zh-cn': `config.${key} 应是 ${rule.min} 到 ${rule.max} 之间的${kind['zh-cn']}，而不是 ${show(field)}。` } };
-    }
-    config[key as keyof AnswerConfig] = field;
+    const problem = numberProblem(`config.${key}`, field, rule);
+    if (problem) return { ok: false, problem };
+    config[key as NumericSetting] = field as number;
   }
   return { ok: true, config };
 }
@@ -123,6 +176,13 @@ export interface Harness {
   config(): Promise<AnswerConfig>;
   /** Deploys the answer again with these settings; instances of the earlier deployment end once idle. */
   deployWith(config: AnswerConfig): void;
+  /**
+   * Deploys the answer as another function, `name`, whose handler is its export `exportName`, with `layer` mounted at
+   * /opt (CommonJS files by their path under /opt). Deploying a name again with another layer binds a new layer
+   * version, as a function update does on the platforms: its warm instances end once idle, new ones mount the new one.
+   */
+  deployFunction(name: string, exportName: string, layer: Record<string, string>): void;
+  invokeFunction(name: string, event: unknown): Promise<CheckedInvocation>;
   /** Present in the CLI only. */
   cli?: CliRunner;
   /**

@@ -54,13 +54,18 @@ export async function checkOnPlatform(
   let config: Promise<AnswerConfig> | undefined;
   const figures = new InstanceFigures(platform, exercise.id);
   const startedAt = new Map<string, number>();
+  const invokeNamed = async (name: string, event: unknown): Promise<CheckedInvocation> => {
+    const record = await platform.invoke(name, event);
+    startedAt.set(record.requestId, record.startMs);
+    onInvocation?.(record);
+    return checkedInvocation(record);
+  };
   const harness: Harness = {
-    async invoke(event: unknown): Promise<CheckedInvocation> {
-      const record = await platform.invoke(exercise.id, event);
-      startedAt.set(record.requestId, record.startMs);
-      onInvocation?.(record);
-      return checkedInvocation(record);
+    invoke: (event) => invokeNamed(exercise.id, event),
+    deployFunction(name, exportName, layer) {
+      platform.deploy({ ...deployment, name: `${exercise.id}/${name}`, exportName, opt: layer });
     },
+    invokeFunction: (name, event) => invokeNamed(`${exercise.id}/${name}`, event),
     config() {
       config ??= readAnswerConfig(platform, exercise, bundle);
       return config;
@@ -173,6 +178,8 @@ function checkedInvocation(record: InvocationRecord): CheckedInvocation {
     cold: record.startKind === 'cold',
     durationMs: record.durationMs,
     logs: record.logs.map((line) => line.message),
+    startMs: record.startMs,
+    endMs: record.endMs,
     ...(record.startKind === 'cold' && record.phases ? { init: { durationMs: initDuration(record.phases).totalMs, yourInitMs: record.phases.initMs } } : {}),
   };
 }

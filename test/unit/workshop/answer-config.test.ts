@@ -21,6 +21,13 @@ describe("an answer's exported config", () => {
     if (!parsed.ok) expect(parsed.problem.en).toContain('"reservedConcurency"');
   });
 
+  test('reads a retry policy, and refuses one that is not exactly attempts and firstDelayMs', () => {
+    expect(parseAnswerConfig({ retry: { attempts: 5, firstDelayMs: 100 } })).toEqual({ ok: true, config: { retry: { attempts: 5, firstDelayMs: 100 } } });
+    for (const retry of [{ attempts: 5 }, { attempts: 0, firstDelayMs: 100 }, { attempts: 5, firstDelayMs: 100, jitter: true }, 5]) {
+      expect(parseAnswerConfig({ retry }).ok, JSON.stringify(retry)).toBe(false);
+    }
+  });
+
   test('refuses settings a platform would not take: fractions of instances, negative counts, text', () => {
     for (const config of [{ provisionedConcurrency: 2.5 }, { reservedConcurrency: -1 }, { memoryMb: '512' }, { keepAliveS: Number.NaN }, [20]]) {
       expect(parseAnswerConfig(config).ok, JSON.stringify(config)).toBe(false);

@@ -44,6 +44,12 @@ describe('answers the task allows pass, answers it rules out fail with the reaso
     expect(failed.map((outcome) => outcome.title.en)).toEqual(['Keeps a safety margin: answers with at least 300 ms of the 2 s left']);
   }, 30_000);
 
+  test('exercise 12: a cap of 20 without retries keeps the database safe but loses the throttled orders', async () => {
+    const failed = await failures('12', '12-cap-without-retries.txt');
+    expect(failed.map((outcome) => outcome.title.en)).toEqual(['At least 99 % of 1,000 orders succeed in the end']);
+    expect(failed[0]?.failure?.en).toMatch(/\d+ were throttled on their first try, 0 retries were sent/);
+  }, 90_000);
+
   test('exercise 16: loading the kit inside the report route, on every report, fails the once-per-instance check', async () => {
     const failed = await failures('16', '16-load-on-every-report.txt');
     expect(failed.map((outcome) => outcome.title.en)).toEqual(['The kit loads at most once per instance, and never for a menu']);
