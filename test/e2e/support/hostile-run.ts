@@ -35,6 +35,8 @@ export interface HostileOutcome {
   statusText: string;
   error: { errorType: string; errorMessage: string } | undefined;
   value: string | undefined;
+  /** The result's "Max memory used" row (English pages). */
+  memoryShown: string | undefined;
   /** The plain Invoke after: its start (cold: the instance was replaced) and its value. */
   next: { start: string | null; value: string | undefined };
   projectBefore: Awaited<ReturnType<typeof projectSnapshot>>;
@@ -80,6 +82,8 @@ export async function runHostile(browser: Browser, url: string, setup: HostileSe
   const statusText = (await statusElement.textContent()) ?? '';
   const error = (await page.locator('[data-hs="result-error"]').count()) > 0 ? await resultError(page) : undefined;
   const value = (await page.locator('[data-hs="result-value"]').count()) > 0 ? ((await page.locator('[data-hs="result-value"]').textContent()) ?? undefined) : undefined;
+  const memoryRow = page.locator('.hs-result__facts dt:text-is("Max memory used") + dd');
+  const memoryShown = (await memoryRow.count()) > 0 ? ((await memoryRow.textContent()) ?? undefined) : undefined;
   const projectAfter = await projectSnapshot(page);
 
   await page.locator('[data-hs="event"]').fill('{}');
@@ -89,7 +93,7 @@ export async function runHostile(browser: Browser, url: string, setup: HostileSe
     start: await page.locator('[data-start]').getAttribute('data-start'),
     value: (await page.locator('[data-hs="result-value"]').count()) > 0 ? ((await page.locator('[data-hs="result-value"]').textContent()) ?? undefined) : undefined,
   };
-  return { status, statusText, error, value, next, projectBefore, projectAfter, responsiveness, page };
+  return { status, statusText, error, value, memoryShown, next, projectBefore, projectAfter, responsiveness, page };
 }
 
 /** What the suites print at the end: one line per case, for the notes. */

@@ -2,9 +2,12 @@
  * How well a page answers while something runs: the longest gap between two animation frames, and the delay of
  * real clicks (the time from the input's own timestamp to its handler). Figures are printed for the record, never
  * asserted (wall-clock thresholds do not hold on a loaded machine); specs assert that frames kept coming and that
- * every click reached its handler.
+ * every click reached its handler. A Chromium trace of the same stretch tells the page's own work from waiting:
+ * each main-thread task's wall time and the CPU time its thread really ran; on a machine with more runnable
+ * threads than cores, a task's wall time far above its CPU time is the thread waiting for a processor.
  */
-import type { Page } from 'playwright-core';
+import { loadavg } from 'node:os';
+import type { CDPSession, Page } from 'playwright-core';
 
 export interface Responsiveness {
   /** Animation frames drawn while the work ran. */
@@ -13,6 +16,26 @@ export interface Responsiveness {
   /** Clicks sent to the probe, and the delays of those its handler saw, in order. */
   clicks: number;
   inputDelaysMs: number[];
+  /** The page's main-thread task with the longest wall time, and the one that used the most CPU (absent if the trace held none). */
+  longestTask: TaskTime | undefined;
+  busiestTask: TaskTime | undefined;
+  /** The machine's one-minute load average when the work ended. */
+  loadAverage: number;
+}
+
+export interface TaskTime {
+  wallMs: number;
+  cpuMs: number;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
 }
 
 interface Probe {
@@ -49,6 +72,7 @@ export async function measureResponsiveness<T>(page: Page, work: () => Promise<T
     document.body.append(target);
   }, PROBE_SIZE);
   const corner = await page.evaluate(() => innerHeight);
+  const trace = await startTrace(page);
   let done = false;
   let clicks = 0;
   const clicking = (async () => {
@@ -65,6 +89,7 @@ export async function measureResponsiveness<T>(page: Page, work: () => Promise<T
     done = true;
     await clicking;
   }
+  const tasks = pageTasks(await trace.stop());
   // Clicks still queued behind a busy page reach the handler before this evaluation runs.
   const probe = await page.evaluate(async () => {
     const { hsProbe } = window as unknown as { hsProbe: Probe };
@@ -74,10 +99,60 @@ export async function measureResponsiveness<T>(page: Page, work: () => Promise<T
     document.querySelector('[data-hs-probe]')?.remove();
     return { frames: hsProbe.frames, maxGap: hsProbe.maxGap, inputDelays: hsProbe.inputDelays };
   });
-  return { value, responsiveness: { frames: probe.frames, maxFrameGapMs: probe.maxGap, clicks, inputDelaysMs: probe.inputDelays } };
+  const responsiveness: Responsiveness = {
+    frames: probe.frames,
+    maxFrameGapMs: probe.maxGap,
+    clicks,
+    inputDelaysMs: probe.inputDelays,
+    longestTask: maxBy(tasks, (task) => task.wallMs),
+    busiestTask: maxBy(tasks, (task) => task.cpuMs),
+    loadAverage: loadavg()[0] ?? Number.NaN,
+  };
+  return { value, responsiveness };
+}
+
+/** Traces only top-level tasks (cheap), browser-wide: the page's renderer and the sandbox frame's alike. */
+async function startTrace(page: Page): Promise<{ stop: () => Promise<TraceEvent[]> }> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (collected) => events.push(...(collected.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel'] }, transferMode: 'ReportEvents' });
+  return {
+    async stop() {
+      const complete = new Promise((ended) => cdp.once('Tracing.tracingComplete', ended));
+      await cdp.send('Tracing.end');
+      await complete;
+      await cdp.detach();
+      return events;
+    },
+  };
+}
+
+/** The tasks of the renderer main thread that ran the most of them (the page's; the sandbox frame's is mostly idle). */
+function pageTasks(events: TraceEvent[]): TaskTime[] {
+  const mains = new Set(events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
+  const byThread = new Map<string, TaskTime[]>();
+  for (const event of events) {
+    const thread = `${event.pid}:${event.tid}`;
+    if (event.ph !== 'X' || event.name !== 'ThreadControllerImpl::RunTask' || !mains.has(thread) || event.dur === undefined) continue;
+    const tasks = byThread.get(thread) ?? [];
+    tasks.push({ wallMs: event.dur / 1000, cpuMs: (event.tdur ?? Number.NaN) / 1000 });
+    byThread.set(thread, tasks);
+  }
+  return maxBy([...byThread.values()], (tasks) => tasks.length) ?? [];
+}
+
+function maxBy<T>(items: T[], key: (item: T) => number): T | undefined {
+  let best: T | undefined;
+  for (const item of items) if (best === undefined || key(item) > key(best)) best = item;
+  return best;
 }
 
 export function describeResponsiveness(r: Responsiveness): string {
   const maxInput = r.inputDelaysMs.length > 0 ? Math.max(...r.inputDelaysMs) : Number.NaN;
-  return `max frame gap ${r.maxFrameGapMs.toFixed(1)} ms over ${r.frames} frames; max input delay ${maxInput.toFixed(1)} ms over ${r.inputDelaysMs.length}/${r.clicks} clicks`;
+  const task = (t: TaskTime | undefined) => (t ? `${t.wallMs.toFixed(0)} ms (CPU ${t.cpuMs.toFixed(0)} ms)` : '—');
+  return (
+    `max frame gap ${r.maxFrameGapMs.toFixed(1)} ms over ${r.frames} frames; max input delay ${maxInput.toFixed(1)} ms over ${r.inputDelaysMs.length}/${r.clicks} clicks; ` +
+    `page's longest task ${task(r.longestTask)}, busiest task ${task(r.busiestTask)}; load average ${r.loadAverage.toFixed(1)}`
+  );
 }
