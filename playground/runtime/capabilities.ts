@@ -25,6 +25,11 @@ export interface InstanceCapabilities {
   format?(args: unknown[]): string;
   evaluate?: Evaluate;
   usage?: UsageMeter;
+  /**
+   * The name the bundle is evaluated under (its `sourceURL`), `function.js` by default. Chromium's profiler keeps
+   * frames of evaluated code only when this is an absolute URL of the document's own address.
+   */
+  bundleName?: string;
   /** Starts a sampling CPU profiler for one invocation, where the host has one inside the instance. */
   profiler?: () => RunningProfile;
   limits?: Partial<OutputLimits>;

@@ -75,13 +75,13 @@ export function createInstanceRuntime(caps: InstanceCapabilities): InstanceRunti
     Object.assign(caps.process.env, env);
     functionEnv = environmentStrings(env);
     if (message.opt) layers = mountLayers(message.opt, (specifier) => caps.require(specifier), { process: caps.process, console: caps.console }, caps.evaluate ?? indirectEval);
-    const stackMapper: StackMapper = { bundleFile: BUNDLE_FILE, lineOffset: WRAPPER_LINE_OFFSET, map: readInlineSourceMap(message.bundle), sourcePrefix: `${VIRTUAL_NAMESPACE}:` };
+    const stackMapper: StackMapper = { bundleFile: caps.bundleName ?? BUNDLE_FILE, lineOffset: WRAPPER_LINE_OFFSET, map: readInlineSourceMap(message.bundle), sourcePrefix: `${VIRTUAL_NAMESPACE}:` };
     mapper = stackMapper;
     logs.rewriteWith((text) => mapLocations(text, stackMapper));
     logs.begin(null);
     const started = caps.monotonic();
     try {
-      const evaluated = evaluateBundle(message.bundle, { require, resolve, root: caps.functionRoot, process: caps.process, console: caps.console }, BUNDLE_FILE, caps.evaluate);
+      const evaluated = evaluateBundle(message.bundle, { require, resolve, root: caps.functionRoot, process: caps.process, console: caps.console }, caps.bundleName ?? BUNDLE_FILE, caps.evaluate);
       const moduleExports = (evaluated instanceof Promise ? await evaluated : evaluated).exports;
       const found = findExport(moduleExports, message.exportName);
       if (typeof found !== 'function') {

@@ -266,6 +266,8 @@ export interface PlaygroundStrings {
   profileRunning: string;
   profileNoProfiler: string;
   profileRefused: string;
+  profileCopyRefused: string;
+  profileInCopy: string;
   profileFailed: string;
   profileNone: string;
   profileSummary: string;

@@ -10,6 +10,8 @@ export const PRECACHE_GLOBS: readonly string[] = [
   'playground/index.html',
   'zh-cn/playground/index.html',
   '404.html',
+  // The document a profiled copy of a function runs in (ProfileFrames), so Profile works offline too.
+  'profile-frame.html',
   'favicon.svg',
   'icons/*.png',
   '**/manifest.webmanifest',

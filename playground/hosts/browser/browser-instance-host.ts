@@ -7,8 +7,8 @@ import { LOG_MESSAGE_CAP, parseOnline } from './frame-protocol.ts';
 import type { FrameToPage } from './frame-protocol.ts';
 import { isOverLimit, memorySample, overLimitError, processEndedError } from './instance-memory.ts';
 import type { MemoryReading } from './instance-memory.ts';
-import type { SandboxFrame } from './sandbox-frame.ts';
-import { acquireFrame, releaseFrame } from './shared-frame.ts';
+import type { FrameSource, InstanceFrame } from './instance-frame.ts';
+import { sharedFrameSource } from './shared-frame.ts';
 
 export interface BrowserInstanceHostOptions {
   /** The scheduler's clock, to turn its deadlines into epoch times; without it deadlines are taken as epoch times. */
@@ -16,6 +16,8 @@ export interface BrowserInstanceHostOptions {
   region?: string;
   /** Where the hidden sandbox frame is attached if this host opens it; the document's body by default. */
   container?: HTMLElement;
+  /** Where instances run: the page's shared frame of Web Workers by default. */
+  frames?: FrameSource;
 }
 
 /** Instance keys, unique across the hosts that share the page's frame. */
@@ -38,14 +40,18 @@ let nextKey = 0;
 export class BrowserInstanceHost implements InstanceHost {
   readonly #options: BrowserInstanceHostOptions;
   readonly #instances = new Map<string, BrowserInstance>();
-  #frame: Promise<SandboxFrame>;
+  #frame: Promise<InstanceFrame>;
   /** A new frame could not be opened after a death; the next start tries again. */
   #frameFailed = false;
   #stopWatching: () => void = () => undefined;
   #memoryUnmeasured: string | undefined;
   #disposed = false;
 
-  private constructor(frame: SandboxFrame, options: BrowserInstanceHostOptions) {
+  get #frames(): FrameSource {
+    return this.#options.frames ?? sharedFrameSource;
+  }
+
+  private constructor(frame: InstanceFrame, options: BrowserInstanceHostOptions) {
     this.#options = options;
     this.#frame = Promise.resolve(frame);
     this.#watch(frame);
@@ -53,10 +59,11 @@ export class BrowserInstanceHost implements InstanceHost {
 
   /** Loads the instance worker's script and opens the page's sandbox frame if needed (rejects with a readable message). */
   static async create(options: BrowserInstanceHostOptions = {}): Promise<BrowserInstanceHost> {
-    const frame = await acquireFrame(options.container);
+    const frames = options.frames ?? sharedFrameSource;
+    const frame = await frames.acquire(options.container);
     if (await frame.answering()) return new BrowserInstanceHost(frame, options);
     // The page's frame died unnoticed before this host came: it was forgotten on its death, so this opens a new one.
-    return new BrowserInstanceHost(await acquireFrame(options.container), options);
+    return new BrowserInstanceHost(await frames.acquire(options.container), options);
   }
 
   start(spec: InstanceSpec, listener: InstanceListener): InstanceHandle {
@@ -102,10 +109,10 @@ export class BrowserInstanceHost implements InstanceHost {
     this.#disposed = true;
     for (const instance of [...this.#instances.values()]) instance.terminate('shutdown');
     this.#stopWatching();
-    void this.#frame.then(releaseFrame, () => undefined);
+    void this.#frame.then((frame) => this.#frames.release(frame), () => undefined);
   }
 
-  #watch(frame: SandboxFrame): void {
+  #watch(frame: InstanceFrame): void {
     const stopListening = frame.listen((message) => this.#hear(message));
     const stopDeath = frame.onDeath(() => this.#frameDied());
     this.#stopWatching = () => {
@@ -133,10 +140,10 @@ export class BrowserInstanceHost implements InstanceHost {
 
   #reopen(): void {
     this.#frameFailed = false;
-    const next = acquireFrame(this.#options.container);
+    const next = this.#frames.acquire(this.#options.container);
     this.#frame = next;
     next.then(
-      (frame) => (this.#disposed ? releaseFrame(frame) : this.#watch(frame)),
+      (frame) => (this.#disposed ? this.#frames.release(frame) : this.#watch(frame)),
       () => (this.#frameFailed = true),
     );
   }
@@ -148,7 +155,7 @@ class BrowserInstance implements InstanceHandle {
   readonly #spec: InstanceSpec;
   readonly #listener: InstanceListener;
   readonly #options: BrowserInstanceHostOptions;
-  readonly #frame: Promise<SandboxFrame>;
+  readonly #frame: Promise<InstanceFrame>;
   readonly #forget: () => void;
   readonly #port: MessagePort;
   readonly #spawnedAt = epochNow();
@@ -160,7 +167,7 @@ class BrowserInstance implements InstanceHandle {
   #logRequest: string | null = null;
   #logCount = 0;
 
-  constructor(key: string, spec: InstanceSpec, listener: InstanceListener, options: BrowserInstanceHostOptions, frame: Promise<SandboxFrame>, forget: () => void) {
+  constructor(key: string, spec: InstanceSpec, listener: InstanceListener, options: BrowserInstanceHostOptions, frame: Promise<InstanceFrame>, forget: () => void) {
     this.#key = key;
     this.#spec = spec;
     this.#listener = listener;

@@ -1,6 +1,7 @@
 import { FRAME_LIVENESS, FrameLiveness } from './frame-liveness.ts';
 import { parseFrameMessage, parsePong } from './frame-protocol.ts';
 import type { FrameToPage, LivenessBeat, PageToFrame } from './frame-protocol.ts';
+import type { InstanceFrame } from './instance-frame.ts';
 
 /**
  * The hidden iframe every browser instance lives in. `sandbox="allow-scripts"` without `allow-same-origin` gives
@@ -14,7 +15,7 @@ import type { FrameToPage, LivenessBeat, PageToFrame } from './frame-protocol.ts
  * the frame measures and reports. Chromium runs the frame in a renderer process of its own; when a worker runs
  * that process out of memory, the frame stops answering pings and `onDeath` listeners hear it.
  */
-export class SandboxFrame {
+export class SandboxFrame implements InstanceFrame {
   readonly #iframe: HTMLIFrameElement;
   readonly #onMessage: (event: MessageEvent) => void;
   readonly #listeners = new Set<(message: FrameToPage) => void>();

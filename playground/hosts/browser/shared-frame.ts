@@ -1,4 +1,5 @@
 import { loadInstanceWorkerScript } from './instance-worker-script.ts';
+import type { FrameSource, InstanceFrame } from './instance-frame.ts';
 import { SandboxFrame } from './sandbox-frame.ts';
 
 let shared: { frame: Promise<SandboxFrame>; users: number } | undefined;
@@ -35,3 +36,11 @@ export function releaseFrame(frame: SandboxFrame): void {
     open.close();
   });
 }
+
+/** The page's shared frame as a BrowserInstanceHost's default FrameSource. */
+export const sharedFrameSource: FrameSource = {
+  acquire: acquireFrame,
+  release: (frame: InstanceFrame) => {
+    if (frame instanceof SandboxFrame) releaseFrame(frame);
+  },
+};

@@ -30,4 +30,6 @@ export interface ProfiledInvocation {
   profile: ProfileOutcome | undefined;
   /** The bundle that ran, whose source map names the profile's frames. */
   bundle: string;
+  /** Profiled in the instance itself, or in a copy on a frame's main thread where workers have no profiler (profile-copy.ts). */
+  where: 'instance' | 'copy';
 }

@@ -1,4 +1,5 @@
 import { browserCompiler } from '../../compiler/browser.ts';
+import type { FunctionConfig } from '../../faas/function-config.ts';
 import { Platform } from '../../faas/platform.ts';
 import { RealClock } from '../../faas/real-clock.ts';
 import type { PlatformEvent } from '../../faas/platform-events.ts';
@@ -10,6 +11,7 @@ import type { Project } from '../../project/project.ts';
 import type { DeployOutcome, Engine, EngineListener, ProfiledInvocation } from './engine.ts';
 import type { InstanceNames } from './instance-names.ts';
 import type { InvocationView } from './invocation-view.ts';
+import { profileInCopy } from './profile-copy.ts';
 import { ProfilingHost } from './profiling-host.ts';
 import { viewOf } from './record-view.ts';
 
@@ -37,6 +39,9 @@ export async function createLiveEngine(
   if (observe) platform.on(observe);
   let deployed: string | undefined;
   let deployedBundle = '';
+  let deployedConfig: FunctionConfig | undefined;
+  /** Whether this browser's Web Workers can profile: learnt from the first profile, which asks the instance. */
+  let workersProfile = true;
   let readyWaiters: Array<() => void> = [];
   platform.on((event) => {
     if (event.type !== 'instance-ready' && event.type !== 'init-error') return;
@@ -68,7 +73,7 @@ export async function createLiveEngine(
     const compiled = await compiler.compile({ entry: project.entry, files: project.files });
     if (!compiled.ok) return { ok: false, diagnostics: compiled.diagnostics };
     const settings = project.settings;
-    platform.deploy({
+    const config: FunctionConfig = {
       name: FUNCTION_NAME,
       dialect: settings.dialect,
       exportName: settings.exportName,
@@ -80,7 +85,9 @@ export async function createLiveEngine(
       maxConcurrency: settings.maxConcurrency,
       provisionedConcurrency: settings.provisionedConcurrency,
       keepAliveS: settings.keepAliveS,
-    });
+    };
+    platform.deploy(config);
+    deployedConfig = config;
     deployed = fingerprint;
     deployedBundle = compiled.bundle;
     await provisionedReady(settings.provisionedConcurrency);
@@ -97,9 +104,14 @@ export async function createLiveEngine(
 
   async function profile(event: unknown): Promise<ProfiledInvocation> {
     const bundle = deployedBundle;
-    host.arm();
-    const view = await invoke(event);
-    return { view, profile: host.take(view.bar.requestId), bundle };
+    if (workersProfile || !deployedConfig) {
+      host.arm();
+      const view = await invoke(event);
+      const outcome = host.take(view.bar.requestId);
+      if (outcome?.ok !== false || outcome.cause !== 'no-profiler' || !deployedConfig) return { view, profile: outcome, bundle, where: 'instance' };
+      workersProfile = false;
+    }
+    return { ...(await profileInCopy(deployedConfig, event, clock)), bundle, where: 'copy' };
   }
 
   return {

@@ -1,3 +1,4 @@
+import { PROFILE_FRAME_PATH } from '../../hosts/browser/profile-frame.ts';
 import { h } from '../dom.ts';
 import { fill, ms } from '../format.ts';
 import type { ProfiledInvocation } from '../engine/engine.ts';
@@ -44,12 +45,13 @@ export class ProfilePanel {
     }
   }
 
-  private show({ view, profile, bundle }: ProfiledInvocation): void {
+  private show({ view, profile, bundle, where }: ProfiledInvocation): void {
     const t = this.t;
     if (!profile) return this.output.replaceChildren(note(t.profileNone, 'warn'));
     if (!profile.ok) {
-      const why = profile.cause === 'no-profiler' ? t.profileNoProfiler : profile.cause === 'refused' ? t.profileRefused : t.profileFailed;
-      return this.output.replaceChildren(note(fill(why, { message: profile.message, command: CLI_PROFILE_COMMAND }), 'warn', 'profile-unavailable'));
+      const refused = where === 'copy' ? t.profileCopyRefused : t.profileRefused;
+      const why = profile.cause === 'no-profiler' ? t.profileNoProfiler : profile.cause === 'refused' ? refused : t.profileFailed;
+      return this.output.replaceChildren(note(fill(why, { message: profile.message, command: CLI_PROFILE_COMMAND, path: PROFILE_FRAME_PATH }), 'warn', 'profile-unavailable'));
     }
     const tree = buildFlameTree(profile.trace, profile.sampleIntervalMs, frameNamer(profile.trace, bundle, { anonymous: t.profileAnonymous, runtime: t.profileRuntime }));
     const summary = h('p', { class: 'hs-profile__summary', 'data-hs': 'profile-summary' }, fill(t.profileSummary, {
@@ -58,10 +60,12 @@ export class ProfilePanel {
       duration: ms(view.durationMs),
       idle: tree.idleSamples,
     }));
-    if (tree.root.total === 0) return this.output.replaceChildren(summary, note(fill(t.profileNoSamples, { interval: profile.sampleIntervalMs }), 'warn'));
+    // Said first, so nobody takes the copy's figures for the instance's own.
+    const origin = where === 'copy' ? [note(t.profileInCopy, 'info', 'profile-copy')] : [];
+    if (tree.root.total === 0) return this.output.replaceChildren(...origin, summary, note(fill(t.profileNoSamples, { interval: profile.sampleIntervalMs }), 'warn'));
     const details = h('p', { class: 'hs-profile__details', 'data-hs': 'profile-details' }, t.profileHelp);
     const describe = (node: FlameNode) => this.describe(node, tree);
-    this.output.replaceChildren(summary, h('h3', {}, t.profileFlame), flameChart(tree, t.profileFlame, describe, details), details, h('h3', {}, t.profileHot), this.hotTable(tree));
+    this.output.replaceChildren(...origin, summary, h('h3', {}, t.profileFlame), flameChart(tree, t.profileFlame, describe, details), details, h('h3', {}, t.profileHot), this.hotTable(tree));
   }
 
   private describe(node: FlameNode, tree: FlameTree): string {
@@ -88,6 +92,6 @@ export class ProfilePanel {
   }
 }
 
-function note(text: string, tone: 'warn' | 'error', name?: string): HTMLElement {
+function note(text: string, tone: 'info' | 'warn' | 'error', name?: string): HTMLElement {
   return h('p', { class: `hs-profile__note hs-profile__note--${tone}`, ...(name ? { 'data-hs': name } : {}) }, text);
 }
