@@ -60,7 +60,7 @@ export async function installEngineDriver(page: Page): Promise<void> {
         const host = await BrowserInstanceHost.create({ clock });
         const platform = new Platform({ clock, host });
         const concurrency = options.concurrency ?? 1;
-        platform.deploy({ name: 'engine-spec', dialect: 'scf', exportName: 'main_handler', bundle: compiled.bundle, files, env: {}, memoryMb: 128, timeoutS: options.timeoutS ?? 3, maxConcurrency: concurrency, keepAliveS: 600 });
+        platform.deploy({ name: 'engine-spec', dialect: 'scf', exportName: 'main_handler', bundle: compiled.bundle, ...(compiled.layer ? { opt: compiled.layer } : {}), files, env: {}, memoryMb: 128, timeoutS: options.timeoutS ?? 3, maxConcurrency: concurrency, keepAliveS: 600 });
         const report: RunReport = { results: [], startKinds: [], instancesStarted: 0, exits: [], phases: [], logs: 0, lastLog: '' };
         platform.on((event) => {
           if (event.type === 'instance-starting') report.instancesStarted += 1;
