@@ -106,12 +106,13 @@ export class ProjectLibrary {
     return saved;
   }
 
-  /** Stores the project's new content; "last edited" moves only when something changed. */
-  update(id: string, project: Project): void {
+  /** Takes the project's new content; "last edited" moves only when something changed. False when nothing did. */
+  update(id: string, project: Project): boolean {
     const saved = this.get(id);
-    if (!saved || contentOf(saved.project) === contentOf(project)) return;
+    if (!saved || contentOf(saved.project) === contentOf(project)) return false;
     saved.project = project;
     saved.editedAt = this.#now();
+    return true;
   }
 
   /** False when the name is empty once cleaned. */

@@ -56,14 +56,17 @@ export async function openProjectStore(options: ProjectStoreOptions = {}): Promi
   const problem = options.onProblem ?? (() => undefined);
   const opened = ProjectLibrary.open(options.storage ?? window.localStorage, { firstName: t.firstProjectName });
   const library = opened.library;
+  /** The browser refused the last write: the next save writes even if nothing changed since. */
+  let unwritten = false;
   const write = () => {
     const failure = library.write();
+    unwritten = failure !== undefined;
     if (failure) problem(t.saveFailed(failure));
   };
   // Each save names its project, so a save still waiting when another project is opened lands where it belongs.
+  // Storage is written only when the content changed: a run of unchanged code costs no write.
   const autosave = new Autosave<{ id: string; project: Project }>(({ id, project }) => {
-    library.update(id, project);
-    write();
+    if (library.update(id, project) || unwritten) write();
   });
   // A save before anything was restored (an empty library) keeps the project as the first one.
   const openId = (project: Project) => (library.current() ?? library.add(t.firstProjectName, project)).id;
@@ -94,8 +97,10 @@ export async function openProjectStore(options: ProjectStoreOptions = {}): Promi
       } else if (shared) {
         messages.push(t.brokenLink(shared.problem, previous ? 'saved' : 'template'));
       }
-      const current = library.current() ?? library.add(t.firstProjectName, template);
-      write();
+      // Opening the page writes only what it changed: a shared project kept or opened, the first project, or a
+      // library cleaned of what could not be read (so the next visit does not report it again).
+      const current = previous && !shared?.ok ? previous : (library.current() ?? library.add(t.firstProjectName, template));
+      if (current !== previous || opened.problems.length > 0) write();
       return messages.length > 0 ? { project: current.project, message: messages.join(' ') } : { project: current.project };
     },
     save(project) {

@@ -111,9 +111,10 @@ describe('the project library', () => {
     const { library } = openLibrary(new MemoryStorage(), time);
     const saved = library.add('One', sampleProject());
     time.advance(60_000);
-    library.update(saved.id, sampleProject());
+    // Whether anything changed is what decides if a save before a run writes storage at all.
+    expect(library.update(saved.id, sampleProject())).toBe(false);
     expect(library.get(saved.id)?.editedAt).toBe(1_000);
-    library.update(saved.id, { ...sampleProject(), event: '{}' });
+    expect(library.update(saved.id, { ...sampleProject(), event: '{}' })).toBe(true);
     expect(library.get(saved.id)?.editedAt).toBe(61_000);
     expect(library.list()[0]?.id).toBe(saved.id);
   });
