@@ -221,8 +221,9 @@ try {
   console.log(`esbuild-wasm rebuild, ${figures.lines}-line handler   ${ms(figures.rebuild)}`);
   console.log(`JS before the editor is requested        ${(gzipBytes / 1024).toFixed(1)} KB gzip in ${scripts.size} files (goal <= 100 KB)`);
   for (const [url, size] of scripts) console.log(`  ${(size / 1024).toFixed(1)} KB  ${url.replace(site.url, '')}`);
-  console.log(`playground Invoke to result painted, warm ${ms(median(warmInvokes))} (goal <= 50 ms; runs: ${warmInvokes.map((v) => v.toFixed(0)).join(', ')})`);
-  console.log(`playground Invoke after an edit, cold    ${ms(median(editedInvokes))} (goal <= 150 ms; runs: ${editedInvokes.map((v) => v.toFixed(0)).join(', ')})`);
+  const loadNow = `load average now ${loadavg()[0]?.toFixed(2)}`;
+  console.log(`playground Invoke to result painted, warm ${ms(median(warmInvokes))} (goal <= 50 ms; runs: ${warmInvokes.map((v) => v.toFixed(0)).join(', ')}; ${loadNow})`);
+  console.log(`playground Invoke after an edit, cold    ${ms(median(editedInvokes))} (goal <= 150 ms; runs: ${editedInvokes.map((v) => v.toFixed(0)).join(', ')}; ${loadNow})`);
 } finally {
   await browser.close();
   await site.close();

@@ -107,7 +107,7 @@ try {
       `${id}: editor usable ${usableMs.toFixed(0)} ms after the click (goal <= 400 ms), ${beforeKb.toFixed(0)} KB gzip of JavaScript fetched before (` +
         `${[...shares].map(([part, kb]) => `${part} ${kb.toFixed(0)} KB, ${((100 * kb) / beforeKb).toFixed(0)} %`).join('; ')}); ` +
         `Monaco drawn ${monacoMs.toFixed(0)} ms, ${openedKb.toFixed(0)} KB gzip of JavaScript in all; ` +
-        `check run median ${median(runs).toFixed(0)} ms (runs: ${runs.map((ms) => ms.toFixed(0)).join(', ')})`,
+        `check run median ${median(runs).toFixed(0)} ms (runs: ${runs.map((ms) => ms.toFixed(0)).join(', ')}); load average now ${loadavg()[0]?.toFixed(2)}`,
     );
     await context.close();
   }
