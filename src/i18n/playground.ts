@@ -350,7 +350,7 @@ const zhCn: PlaygroundStrings = {
   initNotBilled: '初始化耗时不计费',
   maxMemory: '最大内存用量',
   notMeasured: '浏览器中无法测量',
-  notMeasuredBeforeEnd: '未测得：浏览器大约每 20 秒才给出一次实例的内存，本次请求结束前没有得到数据，所以内存增长很快时，这里显示为超时，而不是内存不足',
+  notMeasuredBeforeEnd: '未测得：浏览器大约每 20 秒才给出一次实例的内存，本次请求结束前没有得到数据，所以内存增长很快时，这里显示为超时，而不是内存超限',
   instance: '实例',
   requestId: '请求 ID',
   cold: '冷启动',
