@@ -102,7 +102,35 @@ describe('checking an exercise in the browser', () => {
       expect(await runChecks(page), id).toMatch(/^All \d+ checks pass\. Exercise complete!$/);
     }
     await context.close();
-  }, 120_000 + CHECK_RUN_LIMIT_MS);
+  }, 180_000 + CHECK_RUN_LIMIT_MS);
+
+  test.each([
+    { path: '/zh-cn/workshop/12-throttle-to-protect-a-database/', reason: /1,000 个订单中有 \d+ 个成功/ },
+    { path: '/workshop/16-lazy-init-cold-start-budget/', reason: /so your init must stay under [\d.]+ ms/ },
+    { path: '/zh-cn/workshop/16-lazy-init-cold-start-budget/', reason: /所以你的初始化应少于 [\d.]+ ms/ },
+    { path: '/workshop/17-provisioned-on-a-budget/', reason: /p99 2000 ms/ },
+    { path: '/zh-cn/workshop/17-provisioned-on-a-budget/', reason: /p99 2000 ms/ },
+  ])('$path: the starter fails in the browser with the figures that say why', async ({ path, reason }) => {
+    const context = await pastingContext();
+    const page = await context.newPage();
+    await openWorkbench(page, path);
+    await runChecks(page);
+    const reasons = await page.locator('.hs-workbench__outcome--fail .hs-workbench__why').allTextContents();
+    expect(reasons.join('\n')).toMatch(reason);
+    await context.close();
+  }, CHECK_RUN_LIMIT_MS);
+
+  test("exercise 15's layer is mounted at /opt in the browser's instances: the starter's copies fail on layer version 2 (in Chinese too), the solution passes", async () => {
+    const context = await pastingContext();
+    const page = await context.newPage();
+    await openWorkbench(page, '/zh-cn/workshop/15-shared-layer/');
+    expect(await runChecks(page)).toBe('2 项检查中通过了 1 项。');
+    const reasons = await page.locator('.hs-workbench__outcome--fail .hs-workbench__why').allTextContents();
+    expect(reasons.join('\n')).toContain('绑定层的第 2 版之后，receipt 函数的回答仍与第 1 版相同');
+    await replaceCode(page, solutionOf('15-shared-layer'));
+    expect(await runChecks(page)).toBe('2 项检查全部通过，本练习完成！');
+    await context.close();
+  }, 2 * CHECK_RUN_LIMIT_MS);
 
   test('a command-line-only exercise says so on its page and in its check run, in Chinese too', async () => {
     const context = await pastingContext();

@@ -44,8 +44,12 @@ describe('a workshop exercise page', () => {
       '/workshop/09-websocket-print-push/',
       '/workshop/10-queue-batch-partial-failure/',
       '/workshop/11-local-invoke-exit-codes/',
+      '/workshop/12-throttle-to-protect-a-database/',
       '/workshop/13-find-the-memory-leak/',
       '/workshop/14-profile-a-slow-handler/',
+      '/workshop/15-shared-layer/',
+      '/workshop/16-lazy-init-cold-start-budget/',
+      '/workshop/17-provisioned-on-a-budget/',
     ]);
     await page.close();
   });

@@ -5,7 +5,7 @@
 // - at least 99 % of the orders succeed in the end. A request the platform throttles is not lost: the caller sends
 //   it again as `config.retry` says (at most `attempts` tries in all; before try n + 1 it waits a random time between
 //   0 and firstDelayMs × 2^(n − 1)). Without `retry` it tries once.
-// Without reservedConcurrency the function may use the account's unreserved concurrency, 50 in this exercise.
+// Without reservedConcurrency the function may use the account's unreserved concurrency, 30 in this exercise.
 export const config = {};
 
 const QUERY_MS = 100;

@@ -4,7 +4,7 @@
 // - 数据库打开的连接从不超过 20 个：执行方法运行期间占着一个连接；
 // - 至少 99% 的订单最终成功。被平台限流的请求不会丢：调用方会按 `config.retry` 重新发送
 //   （总共最多尝试 `attempts` 次；第 n + 1 次之前，随机等待 0 到 firstDelayMs × 2^(n − 1) 毫秒）。没有 `retry` 就只试一次。
-// 不设 reservedConcurrency 时，函数可以用账号里未预留的并发，本练习中是 50。
+// 不设 reservedConcurrency 时，函数可以用账号里未预留的并发，本练习中是 30。
 export const config = {};
 
 const QUERY_MS = 100;
