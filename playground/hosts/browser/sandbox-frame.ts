@@ -27,6 +27,7 @@ export class SandboxFrame implements InstanceFrame {
   #pending: Promise<boolean> | undefined;
   #beat: ReturnType<typeof setInterval> | undefined;
   #dead = false;
+  #closed = false;
 
   private constructor(iframe: HTMLIFrameElement, onMessage: (event: MessageEvent) => void) {
     this.#iframe = iframe;
@@ -94,7 +95,7 @@ export class SandboxFrame implements InstanceFrame {
    * that cannot afford that asks first. Callers that ask while a ping is out share its answer.
    */
   answering(): Promise<boolean> {
-    if (this.#dead) return Promise.resolve(false);
+    if (this.#dead || this.#closed) return Promise.resolve(false);
     this.#pending ??= new Promise<boolean>((answered) => {
       this.#answerWaiters.push({ n: this.#ping(), answered });
     }).finally(() => (this.#pending = undefined));
@@ -110,6 +111,7 @@ export class SandboxFrame implements InstanceFrame {
   }
 
   close(): void {
+    this.#closed = true;
     clearInterval(this.#beat);
     this.#life.port1.onmessage = null;
     this.#life.port1.close();
