@@ -32,7 +32,8 @@ export async function createLiveEngine(
   compiler.warm();
   const clock = new RealClock();
   // A platform profile's modelled phases run before each instance starts in its worker (none for `local`).
-  const host = new ProfilingHost(new ModelledStartHost(await BrowserInstanceHost.create({ clock }), clock, platformProfile, new Random(Date.now() >>> 0)));
+  const instances = await BrowserInstanceHost.create({ clock });
+  const host = new ProfilingHost(new ModelledStartHost(instances, clock, platformProfile, new Random(Date.now() >>> 0)));
   // Random UUIDs, as Lambda and SCF give, so ids differ in their first characters (what the log panel shows).
   const platform = new Platform({ clock, host, requestIds: () => crypto.randomUUID() });
   platform.on((event) => forward(event, listener));
@@ -78,6 +79,7 @@ export async function createLiveEngine(
       dialect: settings.dialect,
       exportName: settings.exportName,
       bundle: compiled.bundle,
+      ...(compiled.layer ? { opt: compiled.layer } : {}),
       files: dataFiles(project.files),
       env: settings.env,
       memoryMb: settings.memoryMb,
@@ -95,6 +97,8 @@ export async function createLiveEngine(
   }
 
   async function invoke(event: unknown): Promise<InvocationView> {
+    // Never route a request to an instance whose sandbox process died unnoticed: it would fail instead of running.
+    await instances.frameAnswering();
     const record = await platform.invoke(FUNCTION_NAME, event);
     const view = viewOf(record, names);
     listener.log({ time: Date.now(), level: 'report', requestId: record.requestId, instanceId: record.instanceId, message: view.report });
