@@ -1,3 +1,4 @@
+import type { CompiledFunction } from '../project/compiled-function.ts';
 import type { FunctionSources } from './options.ts';
 
 /** A compile problem a person can act on, in the shape Monaco markers need (1-based line and column; line 0: no place). */
@@ -8,17 +9,7 @@ export interface Diagnostic {
   message: string;
 }
 
-/**
- * A function's layers as the platform mounts them at `/opt`: each file compiled to a CommonJS module, by its path
- * under `/opt` ("nodejs/pricing.js"). Kept apart from the function's bundle, which only `require`s them.
- */
-export type LayerArtifact = Record<string, string>;
-
-/** What an instance needs of a compiled function: its bundle, and its layers when it has any. */
-export interface CompiledFunction {
-  bundle: string;
-  layer?: LayerArtifact;
-}
+export type { CompiledFunction, LayerArtifact } from '../project/compiled-function.ts';
 
 export type CompileResult = ({ ok: true; warnings: Diagnostic[] } & CompiledFunction) | { ok: false; diagnostics: Diagnostic[] };
 

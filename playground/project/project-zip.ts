@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
 import { stringify } from 'yaml';
-import type { CompiledFunction, LayerArtifact } from '../compiler/browser-protocol.ts';
+import type { CompiledFunction, LayerArtifact } from './compiled-function.ts';
 import type { Project } from './project.ts';
 import { handlerName } from './project.ts';
 

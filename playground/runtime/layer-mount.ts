@@ -40,7 +40,7 @@ export function mountLayers(modules: Record<string, string>, hostRequire: (speci
     } else {
       const wrapper = evaluate(`(function (exports, require, module, __filename, __dirname, process, console) {${text}\n})\n//# sourceURL=${filename}`) as (...args: unknown[]) => unknown;
       const requireHere = Object.assign((specifier: string) => requireFrom(dirname, specifier), {
-        resolve: (specifier: string) => resolveFrom(dirname, specifier) ?? notFound(specifier, filename),
+        resolve: (specifier: string) => resolveFrom(dirname, specifier) ?? notFound(specifier, modules, filename),
       });
       wrapper.call(module.exports, module.exports, requireHere, module, filename, dirname, scope.process, scope.console);
     }
@@ -60,14 +60,14 @@ export function mountLayers(modules: Record<string, string>, hostRequire: (speci
     const absolute = relative ? normalisePath(`${dir}/${specifier}`) : specifier;
     if (!isUnderOpt(absolute)) return hostRequire(specifier);
     const path = locate(absolute);
-    return path === undefined ? notFound(specifier, `${dir}/`) : load(path);
+    return path === undefined ? notFound(specifier, modules, `${dir}/`) : load(path);
   };
 
   return {
     require(specifier) {
       if (!isUnderOpt(specifier)) return { found: false };
       const path = locate(specifier);
-      return path === undefined ? notFound(specifier) : { found: true, exports: load(path) };
+      return path === undefined ? notFound(specifier, modules) : { found: true, exports: load(path) };
     },
     resolve: (specifier) => (isUnderOpt(specifier) ? resolveFrom(OPT_DIR, specifier) : undefined),
   };
@@ -81,9 +81,14 @@ function normalisePath(path: string): string {
   return modulePaths('', path).filename;
 }
 
-/** Node's error for a missing module, so callers and the runtime treat it as one (Runtime.ImportModuleError in init). */
-function notFound(specifier: string, from?: string): never {
-  const error = new Error(`Cannot find module '${specifier}'${from ? ` from '${from}'` : ''}: no such file in the layers mounted at ${OPT_DIR}`) as Error & { code: string };
+/**
+ * Node's error for a missing module, so callers and the runtime treat it as one (Runtime.ImportModuleError in init),
+ * naming a few of the files /opt does hold: a wrong folder in the path is the usual mistake.
+ */
+function notFound(specifier: string, modules: Record<string, string>, from?: string): never {
+  const held = Object.keys(modules);
+  const shown = held.slice(0, 5).map((path) => `${OPT_DIR}/${path}`).join(', ') + (held.length > 5 ? ', …' : '');
+  const error = new Error(`Cannot find module '${specifier}'${from ? ` from '${from}'` : ''}: no such file in the layers mounted at ${OPT_DIR} (they hold ${shown})`) as Error & { code: string };
   error.code = 'MODULE_NOT_FOUND';
   throw error;
 }

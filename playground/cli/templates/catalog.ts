@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dialect } from '../../faas/protocol.ts';
+import { readSourceTree } from '../../compiler/node.ts';
 import { findExercise, listExercises } from '../exercises.ts';
 import type { ExerciseOnDisk } from '../exercises.ts';
 
@@ -22,6 +23,8 @@ export interface ProjectTemplate {
   triggers: unknown[];
   /** The exercise id, when the template is a workshop exercise (its `test` script runs the exercise's checks). */
   exercise?: string;
+  /** The files of the exercise's `layer/` folder, by path inside it: the layer its functions bind, mounted at /opt. */
+  layer?: Record<string, string>;
 }
 
 const TEMPLATES_DIR = fileURLToPath(new URL('../../../content/templates/', import.meta.url));
@@ -81,5 +84,6 @@ function fromExercise(exercise: ExerciseOnDisk): ProjectTemplate {
     event: readFileSync(join(exercise.dir, 'event.json'), 'utf8'),
     triggers: [],
     exercise: exercise.id,
+    ...(existsSync(join(exercise.dir, 'layer')) ? { layer: readSourceTree(join(exercise.dir, 'layer')) } : {}),
   };
 }

@@ -18,6 +18,7 @@ export function projectFiles(template: ProjectTemplate, name: string, checkout: 
     '.vscode/launch.json': json(launchJson()),
     '.gitignore': 'node_modules/\n*.zip\n',
     'README.md': readme(template, name),
+    ...Object.fromEntries(Object.entries(template.layer ?? {}).map(([path, text]) => [`layer/${path}`, text])),
   };
 }
 
