@@ -68,7 +68,10 @@ export async function runHostile(browser: Browser, url: string, setup: HostileSe
   const page = await openPlayground(browser, url);
   await setup.prepare?.(page);
   if (setup.timeoutS !== undefined) await setTimeoutSeconds(page, setup.timeoutS);
-  await replaceCode(page, hostileHandler(setup.body));
+  const code = hostileHandler(setup.body);
+  await replaceCode(page, code);
+  // Monaco draws a paste on a later frame; on a loaded machine "before" must not catch the text it replaced.
+  await expect.poll(async () => (await projectSnapshot(page)).editor, { timeout: 10_000 }).toContain(code.replace(/\s+/g, '').slice(0, 90));
   const hostileEvent = JSON.stringify({ hostile: true, ...setup.event });
   await page.locator('[data-hs="event"]').fill(hostileEvent);
   // Saved is debounced: wait until storage holds this code and this event, so "before" is what the user has.
