@@ -9,12 +9,11 @@ import type { CodeEditor } from './editor/code-editor.ts';
 import type { DeployOutcome, Engine, ProfiledInvocation } from './engine/engine.ts';
 import type { InvocationView } from './engine/invocation-view.ts';
 import { InstanceNames } from './engine/instance-names.ts';
+import { whenLongIdle, yieldToBrowser } from './engine/main-thread.ts';
 import { timelineListener } from './engine/timeline-listener.ts';
 import { MonitorStore } from './monitor/monitor-store.ts';
 import type { MonitorPanel } from './monitor/monitor-panel.ts';
-import { LoadPanel } from './panels/load-panel.ts';
 import type { ModelPanel } from './model/model-panel.ts';
-import { ModelThisFunction } from './model/model-this-function.ts';
 import { LogPanel } from './panels/log-panel.ts';
 import { PanelTabs } from './panels/panel-tabs.ts';
 import { renderResult, renderResultMessage } from './panels/result-panel.ts';
@@ -60,36 +59,29 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   let monitor: MonitorPanel | undefined;
   let monitorPanel: Promise<void> | undefined;
   let profilePanel: Promise<void> | undefined;
+  // The panels behind tabs are built when first shown or first needed, not while the page loads.
+  let logPanel: LogPanel | undefined;
+  let timelinePanel: TimelinePanel | undefined;
+  let loadPanel: Promise<void> | undefined;
   const tabs = new PanelTabs(root, (id) => {
-    if (id === 'timeline') timeline.update();
-    if (id === 'logs') logs.refresh();
+    if (id === 'timeline') timeline().update();
+    if (id === 'logs') logs().refresh();
+    if (id === 'load') loadPanel ??= openLoadPanel();
     if (id === 'model') modelPanel ??= openModelPanel();
     if (id === 'monitor') monitorPanel ??= openMonitorPanel();
     if (id === 'monitor') monitor?.shown();
     if (id === 'profile') profilePanel ??= openProfilePanel();
   });
-  const logs = new LogPanel(tabs.panel('logs'), t, root.querySelector('[data-hs="log-count"]'), (id) => names.label(id, t.instance));
-  const timeline = new TimelinePanel(tabs.panel('timeline'), model, t, () => engine?.now() ?? performance.now(), (requestId) => {
-    logs.showRequest(requestId);
-    tabs.show('logs');
-  });
-  // "Model this function": the latest Load run's requests, handed to the Model tab with the function's settings.
-  const modelThis = new ModelThisFunction(t, () => ({ settings: project.settings, profile: settingsForm.platformProfile, packageBytes: Object.values(project.files).reduce((sum, text) => sum + text.length, 0) }), (outcome) => {
-    tabs.show('model');
-    void (modelPanel ??= openModelPanel()).then(() => modelView?.calibrate(outcome));
-  });
-  new LoadPanel(tabs.panel('load'), t, modelThis.watch({ prepare: () => prepare(), invoke: () => invokeOnce(currentEvent()) }), modelThis.button);
+  const logs = (): LogPanel => (logPanel ??= new LogPanel(tabs.panel('logs'), t, root.querySelector('[data-hs="log-count"]'), (id) => names.label(id, t.instance)));
+  const timeline = (): TimelinePanel =>
+    (timelinePanel ??= new TimelinePanel(tabs.panel('timeline'), model, t, () => engine?.now() ?? performance.now(), (requestId) => {
+      logs().showRequest(requestId);
+      tabs.show('logs');
+    }));
 
   let currentFile = project.entry;
   let editor: CodeEditor | undefined;
   showProject();
-  new ProjectList(part(root, 'projects'), config.locale, {
-    store,
-    edited: snapshot,
-    show: replaceProject,
-    template: () => templateProject(project.settings.dialect),
-    notify: showNotice,
-  });
   status.textContent = t.loadingEditor;
   try {
     const { CodeEditor } = await import('./editor/code-editor.ts');
@@ -138,8 +130,28 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   });
   part(root, 'share').addEventListener('click', () => void share());
   part(root, 'download').addEventListener('click', () => void store.download(snapshot()));
-  // Loaded early so the first Invoke is quick; a failure is told when Invoke needs the engine, which retries.
-  loadEngine().catch(() => undefined);
+  // The code can be read and typed in now; the project list draws in a task of its own.
+  await yieldToBrowser();
+  new ProjectList(part(root, 'projects'), config.locale, {
+    store,
+    edited: snapshot,
+    show: replaceProject,
+    template: () => templateProject(project.settings.dialect),
+    notify: showNotice,
+  });
+  // Started before it is needed once the page is idle, so the first Invoke is quick; until then the first Invoke
+  // (or Load run) starts it. A failure is told when Invoke needs the engine, which retries.
+  whenLongIdle(() => {
+    void warmUp().catch(() => undefined);
+  });
+
+  async function warmUp(): Promise<void> {
+    logs();
+    await yieldToBrowser();
+    timeline();
+    await yieldToBrowser();
+    await loadEngine();
+  }
 
   function showProject(): void {
     dialectSelect.value = project.settings.dialect;
@@ -209,9 +221,29 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     return checked.ok ? checked.value : {};
   }
 
+  /** Sets the status line; the same words again leave it alone (a new text node would be laid out anew). */
+  function say(text: string): void {
+    if (status.textContent !== text) status.textContent = text;
+  }
+
   function showNotice(message: string): void {
     notice.textContent = message;
     notice.hidden = false;
+  }
+
+  /** The Load tab and its "Model this function" action. */
+  async function openLoadPanel(): Promise<void> {
+    await openLazyPanel('load', t.tabLoadFailed, async (panel) => {
+      const [{ LoadPanel }, { ModelThisFunction }] = await Promise.all([import('./panels/load-panel.ts'), import('./model/model-this-function.ts')]);
+      // "Model this function": the latest Load run's requests, handed to the Model tab with the function's settings.
+      const modelThis = new ModelThisFunction(t, () => ({ settings: project.settings, profile: settingsForm.platformProfile, packageBytes: Object.values(project.files).reduce((sum, text) => sum + text.length, 0) }), (outcome) => {
+        tabs.show('model');
+        void (modelPanel ??= openModelPanel()).then(() => modelView?.calibrate(outcome));
+      });
+      new LoadPanel(panel, t, modelThis.watch({ prepare: () => prepare(), invoke: () => invokeOnce(currentEvent()) }), modelThis.button);
+    }, () => {
+      loadPanel = undefined;
+    });
   }
 
   /** The Model tab's code (and, on its first run, the model's worker) loads only when the tab is first opened. */
@@ -268,7 +300,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     if (engine) return engine;
     const { createLiveEngine } = await import('./engine/live-engine.ts');
     engine = await createLiveEngine(
-      timelineListener({ names, instanceLabel: t.instance, model, log: (line) => logs.add(line), redraw: () => timeline.update() }),
+      timelineListener({ names, instanceLabel: t.instance, model, log: (line) => logs().add(line), redraw: () => timelinePanel?.update() }),
       names,
       (event) => {
         const before = monitorStore.version;
@@ -292,7 +324,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     if (settingsForm.read() === undefined) return false;
     const current = snapshot();
     await store.flush(current);
-    status.textContent = t.compiling;
+    say(t.compiling);
     // Our own parts failing to load (the engine and its runtime, the compiler) is never told as the code's fault.
     let live: Engine;
     try {
@@ -317,7 +349,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
       return false;
     }
     editor?.showDiagnostics([]);
-    status.textContent = t.ready;
+    say(t.ready);
     return true;
   }
 
@@ -337,10 +369,10 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     invokeButton.setAttribute('aria-busy', 'true');
     try {
       if (!(await prepare())) return;
-      status.textContent = t.invoking;
+      say(t.invoking);
       const view = await invokeOnce(currentEvent());
       renderResult(tabs.panel('result'), view, t, project.settings.maxConcurrency);
-      status.textContent = t.ready;
+      say(t.ready);
     } catch (error) {
       status.textContent = error instanceof Error ? error.message : String(error);
       renderResultMessage(tabs.panel('result'), status.textContent, 'error');

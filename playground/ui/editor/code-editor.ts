@@ -1,3 +1,4 @@
+import { whenLongIdle } from '../engine/main-thread.ts';
 import type { MonacoView } from './monaco-view.ts';
 
 /** A compile problem at a place in a file, as the compilers report it (line and column 1-based). */
@@ -19,9 +20,6 @@ export interface CodeEditorOptions {
    */
   loadMonaco?: 'now' | 'when-needed';
 }
-
-/** How long the page must have been loaded before an idle moment starts Monaco unasked. */
-const UNASKED_AFTER_LOAD_MS = 4000;
 
 /**
  * The project's files in an editor that can be typed in at once: a plain text area first, then Monaco (syntax
@@ -166,12 +164,4 @@ function plainTextArea(options: CodeEditorOptions): HTMLTextAreaElement {
     background: 'var(--sl-color-bg)',
   });
   return area;
-}
-
-/** Runs `start` in an idle moment once the page has been loaded for a while. */
-function whenLongIdle(start: () => void): void {
-  const idle = () => ('requestIdleCallback' in globalThis ? requestIdleCallback(() => start(), { timeout: 2000 }) : start());
-  const later = () => setTimeout(idle, UNASKED_AFTER_LOAD_MS);
-  if (document.readyState === 'complete') later();
-  else addEventListener('load', later, { once: true });
 }

@@ -14,6 +14,8 @@ export class MonacoView {
   private readonly models = new Map<string, monacoApi.editor.ITextModel>();
   private readonly changeListeners: Array<() => void> = [];
   private current = '';
+  /** Whether any compile error is marked now: clearing none is skipped, as Monaco would redraw the view for it. */
+  private marked = false;
 
   constructor(container: HTMLElement, options: CodeEditorOptions) {
     this.monaco = setUpMonaco();
@@ -92,6 +94,8 @@ export class MonacoView {
 
   /** Shows compile errors where they are; files without errors lose their old markers. */
   showDiagnostics(diagnostics: readonly SourceDiagnostic[]): void {
+    if (diagnostics.length === 0 && !this.marked) return;
+    this.marked = diagnostics.length > 0;
     for (const [path, model] of this.models) {
       const own = diagnostics.filter((diagnostic) => diagnostic.file === path);
       this.monaco.editor.setModelMarkers(
