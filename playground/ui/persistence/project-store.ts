@@ -56,7 +56,7 @@ export async function openProjectStore(options: ProjectStoreOptions = {}): Promi
   const problem = options.onProblem ?? (() => undefined);
   const opened = ProjectLibrary.open(options.storage ?? window.localStorage, { firstName: t.firstProjectName });
   const library = opened.library;
-  /** The browser refused the last write: the next save writes even if nothing changed since. */
+  /** Storage lags the library (a refused write, or a project added by a save): the next save writes even if nothing changed since. */
   let unwritten = false;
   const write = () => {
     const failure = library.write();
@@ -68,8 +68,13 @@ export async function openProjectStore(options: ProjectStoreOptions = {}): Promi
   const autosave = new Autosave<{ id: string; project: Project }>(({ id, project }) => {
     if (library.update(id, project) || unwritten) write();
   });
-  // A save before anything was restored (an empty library) keeps the project as the first one.
-  const openId = (project: Project) => (library.current() ?? library.add(t.firstProjectName, project)).id;
+  // A save before anything was restored (an empty library) keeps the project as the first one, which storage lacks.
+  const openId = (project: Project) => {
+    const current = library.current();
+    if (current) return current.id;
+    unwritten = true;
+    return library.add(t.firstProjectName, project).id;
+  };
   const keep = (project: Project) => autosave.flush({ id: openId(project), project });
   const nextName = () => {
     const names = new Set(library.list().map((saved) => saved.name));
