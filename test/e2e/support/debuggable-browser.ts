@@ -37,10 +37,14 @@ export async function launchDebuggableBrowser(): Promise<DebuggableBrowser> {
   return {
     connect,
     async freshPage(url) {
-      const browser = await connect();
-      const page = browser.contexts().flatMap((context) => context.pages()).find((candidate) => candidate.url().startsWith(url));
-      if (!page) throw new Error(`no page at ${url} in the browser`);
-      return page;
+      // Just after a renderer's death a new connection may not list every page yet: look again for a few seconds.
+      for (let tries = 0; tries < 20; tries++) {
+        const browser = await connect();
+        const page = browser.contexts().flatMap((context) => context.pages()).find((candidate) => candidate.url().startsWith(url));
+        if (page) return page;
+        await new Promise((wait) => setTimeout(wait, 500));
+      }
+      throw new Error(`no page at ${url} in the browser`);
     },
     renderers: () => renderersOf(child.pid ?? -1),
     async close() {
