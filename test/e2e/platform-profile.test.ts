@@ -36,8 +36,9 @@ describe('platform profiles in the playground', () => {
     await expect.poll(() => phases.count(), { timeout: 30_000 }).toBe(4);
     const classes = await phases.evaluateAll((rects) => rects.map((rect) => rect.getAttribute('class')));
     expect(classes.map((c) => c?.split(' ').at(-1))).toEqual(['hs-tl-phase--placement', 'hs-tl-phase--sandboxStart', 'hs-tl-phase--codeDownload', 'hs-tl-phase--vpcAttach']);
-    // Striped with the modelled pattern, not the measured phases' colours.
-    expect(await phases.first().evaluate((rect) => getComputedStyle(rect).fill)).toContain('hs-tl-modelled');
+    // Striped with the modelled pattern, not the measured phases' colours. The timeline redraws every second while
+    // an instance lives, and a rect replaced under the read has no computed style: read again until one holds still.
+    await expect.poll(() => phases.first().evaluate((rect) => getComputedStyle(rect).fill), { timeout: 10_000 }).toContain('hs-tl-modelled');
     // The in-bar label appears only where the striped block is wide enough; the legend always names it.
     expect(await page.locator('.hs-tl__legend').textContent()).toContain(modelled);
     // The bar's details (its hover text and accessible name) list the modelled phases apart from Init Duration.
