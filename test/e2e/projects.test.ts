@@ -39,9 +39,12 @@ async function openList(page: Page): Promise<void> {
   if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await page.locator('.hs-projects summary').click();
 }
 
+/** The rows are drawn on the details' toggle event, a task after the click: wait for them (a library is never empty). */
 async function names(page: Page): Promise<string[]> {
   await openList(page);
-  return page.locator('[data-hs="project-list"] [data-action="open"]').allTextContents();
+  const rows = page.locator('[data-hs="project-list"] [data-action="open"]');
+  await rows.first().waitFor({ timeout: 30_000 });
+  return rows.allTextContents();
 }
 
 /** The address a docs example's "Open in the playground →" link leads to (the runner draws it when first run). */
@@ -149,7 +152,7 @@ describe('the project list', () => {
     await listReady(page);
     await openList(page);
     await page.locator('[data-hs="project-new"]').click();
-    await openList(page);
+    expect(await names(page)).toHaveLength(2);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     const box = await page.locator('.hs-projects').boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
