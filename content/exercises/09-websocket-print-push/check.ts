@@ -1,3 +1,4 @@
+import { closingEvent, connectingEvent, dataSendEvent } from '../../../playground/services/websocket-events.ts';
 import { defineChecks, expectOk, expectThat, show, type Harness } from '../../../playground/workshop/check-api.ts';
 
 interface JobAnswer {
@@ -8,21 +9,9 @@ interface JobAnswer {
 }
 
 // Each check uses connection ids and printers of its own: the function's connection store lives on across checks.
-const connect = (secConnectionID: string) => ({
-  requestContext: {
-    serviceId: 'service-f94sy04v',
-    path: '/print',
-    httpMethod: 'GET',
-    requestId: `connect-${secConnectionID}`,
-    identity: {},
-    sourceIp: '10.0.2.14',
-    stage: 'release',
-    websocketEnable: true,
-  },
-  websocket: { action: 'connecting', secConnectionID },
-});
-const send = (secConnectionID: string, data: string) => ({ websocket: { action: 'data send', secConnectionID, dataType: 'text', data } });
-const closing = (secConnectionID: string) => ({ websocket: { action: 'closing', secConnectionID } });
+const connect = (secConnectionID: string) => connectingEvent(secConnectionID, { serviceId: 'service-f94sy04v', path: '/print' });
+const send = dataSendEvent;
+const closing = closingEvent;
 
 /** Connects a printer client and has it say hello, as the printer's software does. */
 async function connectPrinter(fn: Harness, secConnectionID: string, printer: string): Promise<void> {
