@@ -3,6 +3,9 @@
  * same checks run in the CLI (Node worker_threads instances) and in the browser (Web Worker instances).
  * Pure TypeScript: no DOM, no Node.
  */
+import type { SubscriptionOptions, Topic } from '../services/topic.ts';
+import type { WebSocketGateway } from '../services/websocket-gateway.ts';
+
 export type Locale = 'en' | 'zh-cn';
 
 /** A sentence in both site languages. */
@@ -168,6 +171,13 @@ export interface CliRunner {
 
 export interface Harness {
   invoke(event: unknown): Promise<CheckedInvocation>;
+  /** A WebSocket gateway in front of the answer's function, with its own connection store: the check plays the clients. */
+  webSocketGateway(): WebSocketGateway;
+  /**
+   * A CMQ-style topic with one subscription per entry of `subscribers` (subscription name → the answer's export that
+   * takes its messages, deployed as a function of its own), each with its own retries and dead-letter queue.
+   */
+  topic(name: string, subscribers: Record<string, string>, options?: SubscriptionOptions): Topic;
   /**
    * The answer's exported `config`, checked; a config that cannot be used fails the check with the reason. Reading it
    * runs the answer's module once in an instance of its own, apart from the function the checks invoke. It changes

@@ -2,6 +2,8 @@ import type { InvocationRecord } from '../faas/invocation-record.ts';
 import type { Platform } from '../faas/platform.ts';
 import type { Dialect } from '../faas/protocol.ts';
 import { initDuration } from '../faas/phases.ts';
+import { Topic } from '../services/topic.ts';
+import { WebSocketGateway } from '../services/websocket-gateway.ts';
 import type { AnswerConfig, Check, CheckedInvocation, CliRunner, Harness, MemoryFigure } from './check-api.ts';
 import { CheckFailure, parseAnswerConfig } from './check-api.ts';
 import { CONFIG_PROBE_EXPORT, configProbeBundle } from './config-probe.ts';
@@ -54,14 +56,25 @@ export async function checkOnPlatform(
   let config: Promise<AnswerConfig> | undefined;
   const figures = new InstanceFigures(platform, exercise.id);
   const startedAt = new Map<string, number>();
-  const invokeNamed = async (name: string, event: unknown): Promise<CheckedInvocation> => {
+  const invokeRecord = async (name: string, event: unknown): Promise<InvocationRecord> => {
     const record = await platform.invoke(name, event);
     startedAt.set(record.requestId, record.startMs);
     onInvocation?.(record);
-    return checkedInvocation(record);
+    return record;
   };
+  const invokeNamed = async (name: string, event: unknown): Promise<CheckedInvocation> => checkedInvocation(await invokeRecord(name, event));
   const harness: Harness = {
     invoke: (event) => invokeNamed(exercise.id, event),
+    webSocketGateway: () => new WebSocketGateway(invokeRecord, exercise.id),
+    topic(name, subscribers, options) {
+      const topic = new Topic(invokeRecord, name);
+      for (const [subscription, exportName] of Object.entries(subscribers)) {
+        const functionName = `${exercise.id}/${subscription}`;
+        platform.deploy({ ...deployment, name: functionName, exportName });
+        topic.subscribe(subscription, functionName, options);
+      }
+      return topic;
+    },
     deployFunction(name, exportName, layer) {
       platform.deploy({ ...deployment, name: `${exercise.id}/${name}`, exportName, opt: layer });
     },
