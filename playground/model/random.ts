@@ -51,14 +51,28 @@ export class Random {
    * draws two per request. The low 8 bits pick the layer and the other 24 place the point, so they are independent.
    */
   exponential(mean: number): number {
+    const bits = this.uint32();
+    const layer = bits & 255;
+    const u = bits >>> 8;
+    if (u < ZIGGURAT.k[layer]!) return u * ZIGGURAT.w[layer]! * mean;
+    return this.#exponentialEdge(layer, u) * mean;
+  }
+
+  /**
+   * The rare draws outside the ziggurat's rectangles, apart from the common case so that stays small enough for
+   * the compiler to inline at every call site (a call boxes the number it returns).
+   */
+  #exponentialEdge(firstLayer: number, firstU: number): number {
+    let layer = firstLayer;
+    let u = firstU;
     for (;;) {
-      const bits = this.uint32();
-      const layer = bits & 255;
-      const u = bits >>> 8;
-      if (u < ZIGGURAT.k[layer]!) return u * ZIGGURAT.w[layer]! * mean;
-      if (layer === 0) return (ZIGGURAT_R - Math.log(1 - this.next())) * mean;
+      if (layer === 0) return ZIGGURAT_R - Math.log(1 - this.next());
       const x = u * ZIGGURAT.w[layer]!;
-      if (ZIGGURAT.f[layer]! + this.next() * (ZIGGURAT.f[layer - 1]! - ZIGGURAT.f[layer]!) < Math.exp(-x)) return x * mean;
+      if (ZIGGURAT.f[layer]! + this.next() * (ZIGGURAT.f[layer - 1]! - ZIGGURAT.f[layer]!) < Math.exp(-x)) return x;
+      const bits = this.uint32();
+      layer = bits & 255;
+      u = bits >>> 8;
+      if (u < ZIGGURAT.k[layer]!) return u * ZIGGURAT.w[layer]!;
     }
   }
 }

@@ -79,18 +79,21 @@ export class RunStats implements InstanceObserver {
     if (this.#finished) return;
     if (time > this.#last) this.#advance(time);
     const to = instance.state;
-    // The two changes every request makes, handled without the general bookkeeping.
+    // The two changes every request makes, kept apart from the general bookkeeping so this stays small enough to
+    // be inlined into the platform's hot path.
     if (from === 'idle' && to === 'busy') {
       this.#idle--;
       this.#running++;
       if (this.#running + this.#starting > this.#peakActive) this.#peakActive = this.#running + this.#starting;
-      return;
-    }
-    if (from === 'busy' && to === 'idle') {
+    } else if (from === 'busy' && to === 'idle') {
       this.#running--;
       this.#idle++;
-      return;
+    } else {
+      this.#moved(instance, from, to, time);
     }
+  }
+
+  #moved(instance: InstanceInfo, from: InstanceState | null, to: InstanceState, time: number): void {
     this.#count(slot(from), -1);
     const is = slot(to);
     if (is !== -1) this.#count(is, 1);
@@ -198,7 +201,7 @@ export class RunStats implements InstanceObserver {
 
   /** Adds count × elapsed time to the totals and to each chart bucket the interval crosses. */
   #advance(time: number): void {
-    let from = this.#last;
+    const from = this.#last;
     const starting = this.#starting;
     const running = this.#running;
     const idle = this.#idle;
@@ -209,16 +212,23 @@ export class RunStats implements InstanceObserver {
     area[2]! += idle * dt;
     this.#last = time;
     if (starting === 0 && running === 0 && idle === 0) return;
-    const bucketArea = this.#bucketArea;
     // Most changes fall in the same chart bucket as the previous one: no division then.
     if (time <= this.#bucketEnd) {
+      const bucketArea = this.#bucketArea;
       const at = this.#bucket * 3;
       bucketArea[at]! += starting * dt;
       bucketArea[at + 1]! += running * dt;
       bucketArea[at + 2]! += idle * dt;
-      return;
+    } else {
+      this.#advanceBuckets(from, time, starting, running, idle);
     }
+  }
+
+  /** Spreads count × elapsed time over each chart bucket the interval [start, time] crosses. */
+  #advanceBuckets(start: number, time: number, starting: number, running: number, idle: number): void {
+    const bucketArea = this.#bucketArea;
     const bucketMs = this.#bucketMs;
+    let from = start;
     while (from < time) {
       const b = this.#bucketOf(from);
       const end = b === this.#buckets - 1 ? time : Math.min(time, (b + 1) * bucketMs);
