@@ -1,7 +1,7 @@
 // 乐凯撒的云打印与会员标签，写在一个文件里，导出三个函数。
 //
 // 1. main_handler：API 网关的 WebSocket 函数。收银台和打印机都会连上来；网关调用这个函数时，websocket.action
-//    是 "connecting"、"data send"（websocket.data 是客户端发来的文字）或 "closing"。
+//    是 `"connecting"`、`"data send"`（websocket.data 是客户端发来的文字）或 `"closing"`。
 //    要推送给某个客户端，就在回答里写 push: [{ connectionId, data }]；调用结束后网关逐条推送，
 //    推给没有打开的连接会被拒绝（410 Gone）。消息是 JSON 文本：
 //      {"type":"hello","store":"SZ-01"}                           打印机报上自己所属的门店
@@ -11,16 +11,16 @@
 //      之后的任务只发给新连接。
 //    - 打印任务的回答是 { store, push: [{ connectionId: <本门店打印机>, data: <小票> }] }；
 //      门店没有打印机在线时回答 { store, push: [], queued: true }。
-//    - 收到 "closing" 时忘掉这条连接，以后再也不推送给它。但如果断开的是一条已被本门店打印机新连接替换掉的旧连接，
+//    - 收到 `"closing"` 时忘掉这条连接，以后再也不推送给它。但如果断开的是一条已被本门店打印机新连接替换掉的旧连接，
 //      新连接要保持注册。
-//    - 用不了的消息（不是 JSON 对象、type 既不是 "hello" 也不是 "print"、没有 store、打印任务没有 ticket）
-//      回答 { error: "<问题所在>" }，不推送任何东西。绝不抛出异常：调用失败时网关会断开这条连接。
+//    - 用不了的消息（不是 JSON 对象、type 既不是 `"hello"` 也不是 `"print"`、没有 store、打印任务没有 ticket）
+//      回答 `{ error: "<问题所在>" }`，不推送任何东西。绝不抛出异常：调用失败时网关会断开这条连接。
 //
 // 2. tagSpending 和 tagPreference：已付订单主题的两个订阅者（CMQ 主题每次调用推送一条消息，
 //    在 event.Records[0].CMQ.msgBody 里）。订单形如 {"memberId":"M1001","amountFen":26800,"dishes":[...]}。
 //    两者都回答 { memberId, tags }。
 //    - tagSpending：amountFen 不低于 20000 时标签为 ["big-spender"]，否则为 ["regular"]。
-//    - tagPreference：按下面的菜单，每个品类一个 "likes-<品类>" 标签，不重复。
+//    - tagPreference：按下面的菜单，每个品类一个 `"likes-<品类>"` 标签，不重复。
 //    TODO，检查要求的是：
 //    - 能打标签的订单在第一次投递时就处理掉：每个订阅者对每条消息只处理一次。
 //    - 订单里有不在菜单上的菜时，调用必须失败，主题才会再次投递；投递 3 次之后消息进入死信队列。
