@@ -50,6 +50,7 @@ describe('a workshop exercise page', () => {
       '/workshop/15-shared-layer/',
       '/workshop/16-lazy-init-cold-start-budget/',
       '/workshop/17-provisioned-on-a-budget/',
+      '/workshop/18-capstone-printing-and-tags/',
     ]);
     await page.close();
   });
