@@ -80,8 +80,11 @@ export class RunStats implements InstanceObserver {
     if (time > this.#last) this.#advance(time);
     const to = instance.state;
     // The two changes every request makes, kept apart from the general bookkeeping so this stays small enough to
-    // be inlined into the platform's hot path.
-    if (from === 'idle' && to === 'busy') {
+    // be inlined into the platform's hot path. A new instance (from null) is told apart first, so the comparisons
+    // below only ever see strings and compile to identity checks instead of calls to a generic equality.
+    if (from === null) {
+      this.#moved(instance, from, to, time);
+    } else if (from === 'idle' && to === 'busy') {
       this.#idle--;
       this.#running++;
       if (this.#running + this.#starting > this.#peakActive) this.#peakActive = this.#running + this.#starting;
