@@ -26,6 +26,9 @@ import { ProjectList } from './projects/project-list.ts';
 import { TimelineModel } from './timeline/timeline-model.ts';
 import type { Dialect } from '../faas/protocol.ts';
 
+/** A pause in typing this long compiles ahead of Invoke; a shorter one would compile between keystrokes for nothing. */
+const COMPILE_AFTER_PAUSE_MS = 300;
+
 /**
  * The playground page, wired: the editor and controls edit one Project; Invoke validates, saves, compiles, deploys
  * and invokes it; the engine's events feed the Result, Logs, Timeline, Load and Monitor panels.
@@ -52,6 +55,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   const names = new InstanceNames();
   const model = new TimelineModel();
   let engine: Engine | undefined;
+  let compileTimer: ReturnType<typeof setTimeout> | undefined;
   let modelPanel: Promise<void> | undefined;
   let modelView: ModelPanel | undefined;
   // Samples are kept from the first request on; the Monitor's charts load only when its tab is opened.
@@ -87,7 +91,10 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     const { CodeEditor } = await import('./editor/code-editor.ts');
     editor = new CodeEditor(part(root, 'editor'), { onRun: () => void invoke(), ariaLabel: t.codeEditor });
     editor.setFiles(project.files, currentFile);
-    editor.onChange(() => save());
+    editor.onChange(() => {
+      save();
+      compileSoon();
+    });
   } catch (error) {
     status.textContent = `${t.editorFailed} ${error instanceof Error ? error.message : String(error)}`;
     throw error;
@@ -214,6 +221,15 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
 
   function save(): void {
     store.save(snapshot());
+  }
+
+  /**
+   * Once typing pauses, compiles the code in the compiler's worker so that Invoke finds it built; only once the
+   * engine is up, which a page that never runs anything does not pay for.
+   */
+  function compileSoon(): void {
+    clearTimeout(compileTimer);
+    if (engine) compileTimer = setTimeout(() => engine?.compileAhead(snapshot()), COMPILE_AFTER_PAUSE_MS);
   }
 
   function currentEvent(): unknown {

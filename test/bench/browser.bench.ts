@@ -7,7 +7,7 @@
  * - esbuild-wasm: rebuilding a generated 500-line TypeScript handler after a one-line edit;
  * - JavaScript (gzip) that /playground/ loads before it requests the editor;
  * - the playground page itself: Invoke pressed to its result painted, warm (the same code again) and cold (after an
- *   edit of the code, so it compiles, deploys and starts a new instance).
+ *   edit of the code, so it compiles, deploys and starts a new instance), pressed at once and a second after the edit.
  * Goals: warm <= 2x echo, cold <= 1.5x bare spawn, <= 100 KB gzip before the editor, Invoke warm <= 50 ms and
  * cold after an edit <= 150 ms. Medians after warm-ups.
  * Uses $HS_DIST or dist/ when it holds the engine harness page; otherwise builds the site into a temp dir first.
@@ -24,6 +24,8 @@ const WARM_BATCHES = Number(process.env.WARM_BATCHES ?? 30);
 const BATCH = 100;
 const COLD_ROUNDS = Number(process.env.COLD_ROUNDS ?? 25);
 const INVOKE_ROUNDS = Number(process.env.INVOKE_ROUNDS ?? 15);
+/** About the time a person takes to reach the Invoke button after typing. */
+const EDIT_PAUSE_MS = 1000;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 /** Presses Invoke and resolves with the milliseconds until its result is in the panel and the next frame is drawn. */
@@ -199,14 +201,21 @@ try {
     const ms = await invokeToPaint(playground);
     if (round >= 2) warmInvokes.push(ms);
   }
-  const editedInvokes: number[] = [];
-  for (let round = 0; round < Math.ceil(INVOKE_ROUNDS / 2) + 1; round++) {
-    await playground.locator('.monaco-editor .view-lines').click();
-    await playground.keyboard.press('ControlOrMeta+End');
-    await playground.keyboard.type(`// ${round}`);
-    const ms = await invokeToPaint(playground);
-    if (round >= 1) editedInvokes.push(ms);
-  }
+  /** Edits the code, waits `pauseMs` (the page compiles ahead once typing pauses) and times Invoke. */
+  const editedInvokes = async (pauseMs: number, mark: string): Promise<number[]> => {
+    const times: number[] = [];
+    for (let round = 0; round < Math.ceil(INVOKE_ROUNDS / 2) + 1; round++) {
+      await playground.locator('.monaco-editor .view-lines').click();
+      await playground.keyboard.press('ControlOrMeta+End');
+      await playground.keyboard.type(`// ${mark}${round}`);
+      await playground.waitForTimeout(pauseMs);
+      const ms = await invokeToPaint(playground);
+      if (round >= 1) times.push(ms);
+    }
+    return times;
+  };
+  const editedAtOnce = await editedInvokes(0, 'a');
+  const editedAfterPause = await editedInvokes(EDIT_PAUSE_MS, 'p');
   await playground.close();
 
   const us = (ms: number) => `${(ms * 1000).toFixed(1)} us`;
@@ -223,7 +232,8 @@ try {
   for (const [url, size] of scripts) console.log(`  ${(size / 1024).toFixed(1)} KB  ${url.replace(site.url, '')}`);
   const loadNow = `load average now ${loadavg()[0]?.toFixed(2)}`;
   console.log(`playground Invoke to result painted, warm ${ms(median(warmInvokes))} (goal <= 50 ms; runs: ${warmInvokes.map((v) => v.toFixed(0)).join(', ')}; ${loadNow})`);
-  console.log(`playground Invoke after an edit, cold    ${ms(median(editedInvokes))} (goal <= 150 ms; runs: ${editedInvokes.map((v) => v.toFixed(0)).join(', ')}; ${loadNow})`);
+  console.log(`playground Invoke after an edit, cold    ${ms(median(editedAtOnce))} (pressed as the last key lands; goal <= 150 ms; runs: ${editedAtOnce.map((v) => v.toFixed(0)).join(', ')}; ${loadNow})`);
+  console.log(`  the same, ${EDIT_PAUSE_MS} ms after the last key   ${ms(median(editedAfterPause))} (compiled ahead while typing paused; runs: ${editedAfterPause.map((v) => v.toFixed(0)).join(', ')})`);
 } finally {
   await browser.close();
   await site.close();

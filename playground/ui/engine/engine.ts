@@ -19,6 +19,8 @@ export type DeployOutcome = { ok: true } | { ok: false; diagnostics: SourceDiagn
 export interface Engine {
   /** Compiles; on success deploys, replacing the instances of an older version. Unchanged projects are not redeployed. */
   deploy(project: Project): Promise<DeployOutcome>;
+  /** Compiles without deploying, so the next deploy of this code finds its bundle ready. */
+  compileAhead(project: Project): void;
   invoke(event: unknown): Promise<InvocationView>;
   /** Invokes once with the instance's profiler on; `profile` is undefined when the instance sent none. */
   profile(event: unknown): Promise<ProfiledInvocation>;

@@ -71,7 +71,7 @@ export async function createLiveEngine(
     // A new profile deploys anew, so the next request shows its cold start.
     const fingerprint = JSON.stringify([project.entry, project.files, project.settings, platformProfile()]);
     if (fingerprint === deployed) return { ok: true };
-    const compiled = await compiler.compile({ entry: project.entry, files: project.files });
+    const compiled = await compiler.compile(sourcesOf(project));
     if (!compiled.ok) return { ok: false, diagnostics: compiled.diagnostics };
     const settings = project.settings;
     const config: FunctionConfig = {
@@ -120,10 +120,16 @@ export async function createLiveEngine(
 
   return {
     deploy,
+    // The compiler keeps recent builds by their sources, so a deploy of the same code awaits this one.
+    compileAhead: (project) => void compiler.compile(sourcesOf(project)).catch(() => undefined),
     invoke,
     profile,
     now: () => clock.now(),
   };
+}
+
+function sourcesOf(project: Project): { entry: string; files: Record<string, string> } {
+  return { entry: project.entry, files: project.files };
 }
 
 /** Files the handler may read at run time (JSON and text next to the code); sources are in the bundle already. */
