@@ -81,6 +81,8 @@ export async function runHostile(browser: Browser, url: string, setup: HostileSe
   await page.locator('[data-hs="invoke"]').click();
   const { responsiveness } = await measureResponsiveness(page, () => invokeSettled(page, 90_000));
   const statusElement = page.locator('[data-hs="result-status"]');
+  // A request that never reached the platform leaves a message in the result panel instead: say what it was.
+  if ((await statusElement.count()) === 0) throw new Error(`no result status after Invoke; the result panel said: ${(await page.locator('[data-hs="result-message"]').allInnerTexts()).join(' ') || await page.locator('[data-hs="status"]').innerText()}`);
   const status = /hs-status--(\w+)/.exec((await statusElement.getAttribute('class')) ?? '')?.[1] ?? 'none';
   const statusText = (await statusElement.textContent()) ?? '';
   const error = (await page.locator('[data-hs="result-error"]').count()) > 0 ? await resultError(page) : undefined;
