@@ -56,6 +56,17 @@ describe('answers the task allows pass, answers it rules out fail with the reaso
     expect(failed[0]?.failure?.en).toContain('logged "loading spreadsheet kit" 2 times');
   }, 60_000);
 
+  test('exercise 18: the starter’s list of printers, fixed (replace on hello, filter on closing, parse safely, rethrow), passes', async () => {
+    expect(await failures('18', '18-fixed-starter-with-a-list.txt')).toEqual([]);
+  }, 30_000);
+
+  test('exercise 18: unregistering by store on "closing" loses a reconnected printer when the old connection closes late', async () => {
+    const failed = await failures('18', '18-late-closing-unregisters-the-new-printer.txt');
+    expect(failed.map((outcome) => outcome.title.en)).toEqual(['Pushes a print job only to its store’s printer connection, after a reconnect too']);
+    expect(failed[0]?.failure?.en).toContain('lost its jobs');
+    expect(failed[0]?.failure?.['zh-cn']).toContain('收不到任务了');
+  }, 30_000);
+
   test('exercise 17: a config computed with top-level await is read as the module ran', async () => {
     expect(await failures('17', '17-top-level-await.txt')).toEqual([]);
   }, 60_000);
