@@ -55,6 +55,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
   const names = new InstanceNames();
   const model = new TimelineModel();
   let engine: Engine | undefined;
+  let starting: Promise<Engine> | undefined;
   let compileTimer: ReturnType<typeof setTimeout> | undefined;
   let modelPanel: Promise<void> | undefined;
   let modelView: ModelPanel | undefined;
@@ -312,8 +313,19 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
     return profiled;
   }
 
-  async function loadEngine(): Promise<Engine> {
-    if (engine) return engine;
+  /**
+   * The one engine of the page. Callers that ask while it starts (the idle warm-up and an early Invoke) share its
+   * start: with two, the deploy could go to one and the request to the other. A failed start is retried.
+   */
+  function loadEngine(): Promise<Engine> {
+    starting ??= startEngine().catch((error: unknown) => {
+      starting = undefined;
+      throw error;
+    });
+    return starting;
+  }
+
+  async function startEngine(): Promise<Engine> {
     const { createLiveEngine } = await import('./engine/live-engine.ts');
     engine = await createLiveEngine(
       timelineListener({ names, instanceLabel: t.instance, model, log: (line) => logs().add(line), redraw: () => timelinePanel?.update() }),
