@@ -43,11 +43,14 @@ function timeInPage(page: Page, selector: string, done: string): Promise<number>
   );
 }
 
-/** Clicks "edit and check" and resolves with the milliseconds until an editor takes typing, and until Monaco is drawn. */
-function timeOpening(page: Page): Promise<[number, number]> {
+/**
+ * Clicks "edit and check" and resolves with the milliseconds until an editor takes typing and until Monaco is drawn,
+ * and the page's clock at the click (for its resource timings).
+ */
+function timeOpening(page: Page): Promise<[number, number, number]> {
   return page.evaluate(
     () =>
-      new Promise<[number, number]>((resolve) => {
+      new Promise<[number, number, number]>((resolve) => {
         const workbench = document.querySelector('[data-hs-workbench]')!;
         const started = performance.now();
         let usable: number | undefined;
@@ -56,7 +59,7 @@ function timeOpening(page: Page): Promise<[number, number]> {
           if (usable === undefined && (monaco || workbench.querySelector('[data-hs="plain-editor"]') !== null)) usable = performance.now() - started;
           if (!monaco) return;
           observer.disconnect();
-          resolve([usable ?? Number.NaN, performance.now() - started]);
+          resolve([usable ?? Number.NaN, performance.now() - started, started]);
         });
         observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
         document.querySelector<HTMLElement>('[data-hs-workbench-open]')?.click();
@@ -74,26 +77,30 @@ try {
   for (const id of ['01-hello-api-gateway', '03-init-once']) {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
-    const fetched = new Map<string, { kb: number; beforeUsable: boolean }>();
+    const fetched = new Map<string, number>();
     let counting = false;
-    let usable = false;
     page.on('response', async (response) => {
       if (!counting || !/\.m?js(\?|$)/.test(response.url())) return;
-      const beforeUsable = !usable;
       const body = await response.body().catch(() => undefined);
-      if (body) fetched.set(response.url(), { kb: gzipSync(body, { level: 9 }).length / 1024, beforeUsable });
+      if (body) fetched.set(response.url(), gzipSync(body, { level: 9 }).length / 1024);
     });
     await page.goto(`${site.url}/workshop/${id}/`, { waitUntil: 'networkidle' });
     counting = true;
-    const [usableMs, monacoMs] = await timeOpening(page);
-    usable = true;
+    const [usableMs, monacoMs, clickedAt] = await timeOpening(page);
     await page.waitForLoadState('networkidle');
     counting = false;
-    const before = [...fetched].filter(([, file]) => file.beforeUsable);
+    // The page's own resource timings say which scripts had arrived when the editor took typing.
+    const arrivedBeforeUsable = new Set(
+      await page.evaluate(
+        (usableAt) => performance.getEntriesByType('resource').filter((entry) => (entry as PerformanceResourceTiming).responseEnd <= usableAt).map((entry) => entry.name),
+        clickedAt + usableMs,
+      ),
+    );
+    const before = [...fetched].filter(([url]) => arrivedBeforeUsable.has(url)).map(([url, kb]) => [url, { kb }] as const);
     const beforeKb = before.reduce((sum, [, file]) => sum + file.kb, 0);
     const shares = new Map<string, number>();
     for (const [url, file] of before) shares.set(partOf(url), (shares.get(partOf(url)) ?? 0) + file.kb);
-    const openedKb = [...fetched.values()].reduce((sum, file) => sum + file.kb, 0);
+    const openedKb = [...fetched.values()].reduce((sum, kb) => sum + kb, 0);
 
     const solution = readFileSync(new URL(`../../content/exercises/${id}/solution.ts`, import.meta.url), 'utf8');
     await page.evaluate((text) => navigator.clipboard.writeText(text), solution);
