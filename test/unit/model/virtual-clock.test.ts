@@ -64,4 +64,27 @@ describe('VirtualClock', () => {
     clock.runUntil(Infinity);
     expect(at).toBe(50);
   });
+
+  it('fires the events of a followed stream among the timers, each after a timer due at the same moment, and only before the end time', () => {
+    const clock = new VirtualClock();
+    const fired: string[] = [];
+    const times = [10, 20, 30, 40];
+    const stream = {
+      nextAt: times.shift()!,
+      fire() {
+        fired.push(`s${this.nextAt}@${clock.now()}`);
+        // A timer due at the event's own moment fires before the stream's next event.
+        if (this.nextAt === 10) clock.schedule(clock.now(), () => fired.push(`t10-now@${clock.now()}`));
+        this.nextAt = times.shift() ?? Infinity;
+      },
+    };
+    clock.schedule(20, () => fired.push(`t20@${clock.now()}`));
+    clock.schedule(25, () => fired.push(`t25@${clock.now()}`));
+    clock.follow(stream);
+    clock.runUntil(40);
+    expect(fired).toEqual(['s10@10', 't10-now@10', 't20@20', 's20@20', 't25@25', 's30@30']);
+    expect(clock.now()).toBe(40);
+    clock.runUntil(40, true);
+    expect(fired.at(-1)).toBe('s40@40');
+  });
 });
