@@ -3,7 +3,8 @@
  * would, in Debian's headless Chromium: /playground/ and one docs page for reference, each the median of RUNS cold
  * page loads (Lighthouse resets storage before each). Prints the performance score, total blocking time, LCP and
  * FCP, the Monaco editor's share of the main thread's script time and of the JavaScript transferred, and the long
- * main-thread tasks of the median run with the script each is charged to.
+ * main-thread tasks of the median run with the script each is charged to. Then, as a Lighthouse timespan (reported,
+ * not scored), an exercise page's "edit and check" opened with a click: its total blocking time and INP.
  * Goal: /playground/ scores >= 95.
  */
 import { spawn } from 'node:child_process';
@@ -11,7 +12,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import lighthouse from 'lighthouse';
+import lighthouse, { startTimespan } from 'lighthouse';
+import puppeteer from 'puppeteer-core';
 import { chromium } from 'playwright-core';
 import { debianChromium, quietArgs } from '../e2e/support/browser.ts';
 import { serveStatic } from '../e2e/support/static-server.ts';
@@ -19,6 +21,7 @@ import { builtSiteForBench } from './built-site.ts';
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
 const PAGES = ['/playground/', '/concepts/cold-starts/'];
+const EXERCISE = '/workshop/03-init-once/';
 const MONACO = /\/(editor\.api|editor\.worker|ts\.worker|tsMode|typescript|javascript|monaco-setup|codicon)[^/]*$/;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
@@ -98,6 +101,34 @@ async function audit(url: string, port: number): Promise<Run | string> {
   };
 }
 
+interface Opening {
+  tbt: number;
+  inp: number;
+}
+
+/**
+ * An exercise page loaded, then a timespan around the click that opens its editor, until Monaco is drawn (Lighthouse
+ * user flows drive a Puppeteer page, hence puppeteer-core beside Playwright here).
+ */
+async function openingTimespan(url: string, port: number): Promise<Opening | string> {
+  const connected = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}` });
+  const page = await connected.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'networkidle0' });
+    const flow = await startTimespan(page, { flags: { onlyCategories: ['performance'], logLevel: 'error' } });
+    await page.click('[data-hs-workbench-open]');
+    await page.waitForSelector('[data-hs-workbench] .monaco-editor .view-lines', { timeout: 60_000 });
+    await page.waitForNetworkIdle({ idleTime: 1000 });
+    const result = await flow.endTimespan();
+    if (!result) return 'no result';
+    const numeric = (id: string) => result.lhr.audits[id]?.numericValue ?? Number.NaN;
+    return { tbt: numeric('total-blocking-time'), inp: numeric('interaction-to-next-paint') };
+  } finally {
+    await page.close();
+    await connected.disconnect();
+  }
+}
+
 // Lighthouse scales the CPU time it observes, so a busy machine reads slow: the load and Lighthouse's own CPU
 // benchmark (higher is faster) are printed beside the figures.
 console.log(`load average ${loadavg().map((n) => n.toFixed(2)).join(', ')}`);
@@ -126,6 +157,18 @@ try {
     for (const task of byScore.longTasks.slice(0, 8)) {
       console.log(`${''.padEnd(24)}   long task at ${task.startTime.toFixed(0)} ms, ${task.duration.toFixed(0)} ms: ${task.url.replace(site.url, '')}`);
     }
+  }
+  const openings: Opening[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const outcome = await openingTimespan(`${site.url}${EXERCISE}`, browser.port);
+    if (typeof outcome === 'string') console.log(`${EXERCISE} editor: a run without figures (${outcome})`);
+    else openings.push(outcome);
+  }
+  if (openings.length > 0) {
+    console.log(
+      `${EXERCISE} "edit and check" opened (timespan, not scored): median TBT ${median(openings.map((o) => o.tbt)).toFixed(0)} ms, ` +
+        `INP ${median(openings.map((o) => o.inp)).toFixed(0)} ms (runs: ${openings.map((o) => `${o.tbt.toFixed(0)}/${o.inp.toFixed(0)}`).join(', ')}; load average now ${loadavg()[0]?.toFixed(2)})`,
+    );
   }
 } finally {
   await browser.stop();
