@@ -11,9 +11,18 @@ const EXACT = 2 * SUB;
 const MAX_UNITS = 2 ** 31 - 1;
 const BUCKETS = EXACT + (31 - (SUB_BITS + 1)) * SUB;
 
+/**
+ * Values wait in a small buffer and are bucketed a batch at a time: per value, add() is then a store, small enough
+ * to be inlined where a model run counts each request, and the batch loop keeps the divisions of independent
+ * values in flight together. The figures are the same as adding one by one.
+ */
+const BATCH = 256;
+
 export class QuantileHistogram {
   readonly #unit: number;
   readonly #counts = new Float64Array(BUCKETS);
+  readonly #waiting = new Float64Array(BATCH);
+  #waitingCount = 0;
   #n = 0;
   #sum = 0;
   #max = 0;
@@ -24,27 +33,47 @@ export class QuantileHistogram {
   }
 
   add(value: number): void {
-    const units = value / this.#unit;
-    this.#counts[bucketOf(units < MAX_UNITS ? (units > 0 ? units | 0 : 0) : MAX_UNITS)]!++;
-    this.#n++;
-    this.#sum += value;
-    if (value > this.#max) this.#max = value;
+    this.#waiting[this.#waitingCount++] = value;
+    if (this.#waitingCount === BATCH) this.#flush();
   }
 
   get count(): number {
+    this.#flush();
     return this.#n;
   }
 
   get mean(): number {
+    this.#flush();
     return this.#n === 0 ? NaN : this.#sum / this.#n;
   }
 
   get max(): number {
+    this.#flush();
     return this.#n === 0 ? NaN : this.#max;
+  }
+
+  #flush(): void {
+    const waiting = this.#waiting;
+    const counts = this.#counts;
+    const unit = this.#unit;
+    let sum = this.#sum;
+    let max = this.#max;
+    for (let i = 0; i < this.#waitingCount; i++) {
+      const value = waiting[i]!;
+      const units = value / unit;
+      counts[bucketOf(units < MAX_UNITS ? (units > 0 ? units | 0 : 0) : MAX_UNITS)]!++;
+      sum += value;
+      if (value > max) max = value;
+    }
+    this.#n += this.#waitingCount;
+    this.#sum = sum;
+    this.#max = max;
+    this.#waitingCount = 0;
   }
 
   /** The value below which a fraction `q` of the values lie (upper edge of its bucket, capped at the maximum seen). */
   quantile(q: number): number {
+    this.#flush();
     if (this.#n === 0) return NaN;
     const rank = Math.max(1, Math.ceil(q * this.#n));
     let seen = 0;
