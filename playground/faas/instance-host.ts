@@ -71,6 +71,20 @@ export interface InvokeOutcome {
   result: { ok: true; value: unknown } | { ok: false; error: ErrorInfo };
 }
 
+/** A request from a handler to a service of the platform, e.g. a WebSocket gateway's reverse-push URL. */
+export interface ServiceCall {
+  requestId: string | null;
+  url: string;
+  method: string;
+  body: string;
+}
+
+/** A service's HTTP answer: a status and a JSON body. */
+export interface ServiceAnswer {
+  status: number;
+  body: string;
+}
+
 export type ExitReason = 'reclaimed' | 'timeout' | 'crash' | 'out-of-memory' | 'init-error' | 'protocol-error' | 'shutdown';
 
 export interface InstanceListener {
@@ -84,6 +98,11 @@ export interface InstanceListener {
   onMetrics?(sample: MetricSample): void;
   /** Optional: the profile of an invocation asked for with `profile`, heard before that invocation's result. */
   onProfile?(requestId: string, outcome: ProfileOutcome): void;
+  /**
+   * Optional: a handler called a service of the platform (a fetch to its URL); the promise settles with the answer
+   * the handler's fetch resolves with. A listener without it leaves every such call unanswered by a service (404).
+   */
+  onServiceCall?(call: ServiceCall): Promise<ServiceAnswer>;
   /** The instance is gone. `error` explains an exit the scheduler did not ask for. */
   onExit(reason: ExitReason, error?: ErrorInfo): void;
 }

@@ -1,4 +1,4 @@
-import type { ExitReason, InstanceHandle, InstanceListener, InvokeOutcome, InvokeRequest, StartPhases } from './instance-host.ts';
+import type { ExitReason, InstanceHandle, InstanceListener, InvokeOutcome, InvokeRequest, ServiceAnswer, ServiceCall, StartPhases } from './instance-host.ts';
 import type { InstanceState } from './instance-state.ts';
 import type { InvocationRecord } from './invocation-record.ts';
 import type { InstanceInfo } from './keep-alive-policy.ts';
@@ -14,6 +14,7 @@ export interface InstanceOwner {
   instanceResult(instance: Instance, outcome: InvokeOutcome): void;
   instanceMetrics(instance: Instance, sample: MetricSample): void;
   instanceExited(instance: Instance, reason: ExitReason, error: ErrorInfo | undefined): void;
+  instanceServiceCall(call: ServiceCall): Promise<ServiceAnswer>;
   deadlineTimerFired(instance: Instance): void;
   keepAliveTimerFired(instance: Instance): void;
 }
@@ -93,6 +94,10 @@ export class Instance implements InstanceInfo, InstanceListener {
 
   onMetrics(sample: MetricSample): void {
     this.#owner.instanceMetrics(this, sample);
+  }
+
+  onServiceCall(call: ServiceCall): Promise<ServiceAnswer> {
+    return this.#owner.instanceServiceCall(call);
   }
 
   onExit(reason: ExitReason, error?: ErrorInfo): void {

@@ -5,7 +5,7 @@ import { DEFAULT_KEEP_ALIVE_S } from './function-config.ts';
 import type { FunctionConfig } from './function-config.ts';
 import { Instance } from './instance.ts';
 import type { InstanceOwner } from './instance.ts';
-import type { ExitReason, InstanceHost, InvokeOutcome, InvokeRequest, StartPhases } from './instance-host.ts';
+import type { ExitReason, InstanceHost, InvokeOutcome, InvokeRequest, ServiceAnswer, ServiceCall, StartPhases } from './instance-host.ts';
 import { canMove, isFinal } from './instance-state.ts';
 import type { InstanceState } from './instance-state.ts';
 import type { InvocationRecord, InvocationStatus, LogLine } from './invocation-record.ts';
@@ -20,6 +20,7 @@ import { countingRequestIds } from './request-ids.ts';
 import { newestIdleFirst } from './routing-rule.ts';
 import type { RoutingRule } from './routing-rule.ts';
 import { ScaleOutLimiter } from './scale-out-limit.ts';
+import { ServiceEndpoints } from './service-endpoints.ts';
 import type { ScaleOutLimit } from './scale-out-limit.ts';
 
 export interface PlatformOptions {
@@ -81,6 +82,8 @@ const DEFAULT_INIT_LIMIT_MS = 10_000;
 export class Platform implements InstanceOwner {
   readonly clock: Clock;
   readonly #host: InstanceHost;
+  /** The URLs its services (a WebSocket gateway's reverse-push URL) answer on, for handlers to fetch. */
+  readonly services = new ServiceEndpoints();
   readonly #routing: RoutingRule;
   readonly #limiter: ScaleOutLimiter | null;
   readonly #nextRequestId: () => string;
@@ -477,6 +480,10 @@ export class Platform implements InstanceOwner {
     if (instance.retired) this.#reclaim(instance, 'retired');
     else this.#becomeIdle(instance, true);
     this.#complete(record, instance.id);
+  }
+
+  instanceServiceCall(call: ServiceCall): Promise<ServiceAnswer> {
+    return this.services.call(call);
   }
 
   instanceExited(instance: Instance, reason: ExitReason, error: ErrorInfo | undefined): void {

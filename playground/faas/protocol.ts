@@ -57,7 +57,16 @@ export interface InvokeMessage {
   profile?: true;
 }
 
-export type HostMessage = InitMessage | InvokeMessage;
+/** The platform's answer to one `call`: an HTTP status and its body, which the instance's fetch resolves with. */
+export interface AnswerMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'answer';
+  callId: number;
+  status: number;
+  body: string;
+}
+
+export type HostMessage = InitMessage | InvokeMessage | AnswerMessage;
 
 export interface ReadyMessage {
   v: typeof PROTOCOL_VERSION;
@@ -163,7 +172,52 @@ export interface ProfileMessage {
   outcome: ProfileOutcome;
 }
 
-export type InstanceMessage = ReadyMessage | InitErrorMessage | LogMessage | ResultMessage | FatalMessage | ProfileMessage;
+/**
+ * A request a handler makes, with fetch, to a service of the simulated platform (a URL on SERVICE_HOST_SUFFIX,
+ * such as a WebSocket gateway's reverse-push URL). The host hands it to the service and sends an `answer` back.
+ */
+export interface CallMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'call';
+  /** Chosen by the instance, unique among its calls in flight. */
+  callId: number;
+  requestId: string | null;
+  url: string;
+  method: string;
+  body: string;
+}
+
+export type InstanceMessage = ReadyMessage | InitErrorMessage | LogMessage | ResultMessage | FatalMessage | ProfileMessage | CallMessage;
+
+/**
+ * Hosts of the simulated platform's services end in this suffix. `.invalid` is reserved (RFC 2606), so such a URL
+ * can never reach a real server; every other URL a handler fetches goes to the network as before.
+ */
+export const SERVICE_HOST_SUFFIX = '.hello-serverless.invalid';
+
+/** Bounds on the calls one instance makes to services, enforced by the runtime and again by the host. */
+export const SERVICE_CALL_LIMITS = {
+  /** Calls of one instance waiting for their answers at once. */
+  maxInFlight: 16,
+  /** UTF-8 bytes of one call's body, and of one answer's. */
+  maxBodyBytes: 128 * 1024,
+  maxUrlChars: 2048,
+} as const;
+
+/** Whether `url` names a service of the simulated platform (and not the network). */
+export function isServiceUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname.endsWith(SERVICE_HOST_SUFFIX);
+  } catch {
+    return false;
+  }
+}
+
+/** UTF-8 length of `text` (exact only when it could pass `limit`: a shorter string is counted by its length × 3). */
+export function utf8Bytes(text: string, limit: number): number {
+  return text.length * 3 <= limit ? text.length : new TextEncoder().encode(text).length;
+}
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; problem: string };
 
@@ -188,6 +242,8 @@ export function parseInstanceMessage(data: unknown): Parsed<InstanceMessage> {
       return parseResult(data);
     case 'profile':
       return typeof data.requestId === 'string' && isProfileOutcome(data.outcome) ? accept(data as unknown as ProfileMessage) : refuse('profile message is malformed');
+    case 'call':
+      return parseCall(data);
     default:
       return refuse(`unknown message type ${JSON.stringify(data.type)}`);
   }
@@ -204,6 +260,16 @@ function parseResult(data: Record<string, unknown>): Parsed<InstanceMessage> {
   return refuse('result.ok must be a boolean');
 }
 
+function parseCall(data: Record<string, unknown>): Parsed<InstanceMessage> {
+  if (!isCallId(data.callId)) return refuse('call.callId must be a non-negative integer');
+  if (!(data.requestId === null || typeof data.requestId === 'string')) return refuse('call.requestId must be a string or null');
+  if (typeof data.url !== 'string' || data.url.length > SERVICE_CALL_LIMITS.maxUrlChars || !isServiceUrl(data.url)) return refuse('call.url must be the URL of a platform service');
+  if (typeof data.method !== 'string' || !/^[A-Z]{1,10}$/.test(data.method)) return refuse('call.method must be an HTTP method');
+  if (typeof data.body !== 'string') return refuse('call.body must be a string');
+  if (utf8Bytes(data.body, SERVICE_CALL_LIMITS.maxBodyBytes) > SERVICE_CALL_LIMITS.maxBodyBytes) return refuse(`call.body is over ${SERVICE_CALL_LIMITS.maxBodyBytes} bytes`);
+  return accept({ v: PROTOCOL_VERSION, type: 'call', callId: data.callId, requestId: data.requestId, url: data.url, method: data.method, body: data.body });
+}
+
 /** Checks a message that came from a host; the runtime inside an instance uses it. */
 export function parseHostMessage(data: unknown): Parsed<HostMessage> {
   if (!isRecord(data)) return refuse('not an object');
@@ -217,6 +283,10 @@ export function parseHostMessage(data: unknown): Parsed<HostMessage> {
   if (data.type === 'invoke') {
     const ok = typeof data.requestId === 'string' && isRecord(data.context) && typeof data.deadline === 'number';
     return ok ? accept(data as unknown as InvokeMessage) : refuse('invoke message is malformed');
+  }
+  if (data.type === 'answer') {
+    const ok = isCallId(data.callId) && typeof data.status === 'number' && Number.isInteger(data.status) && data.status >= 200 && data.status <= 599 && typeof data.body === 'string';
+    return ok ? accept(data as unknown as AnswerMessage) : refuse('answer message is malformed');
   }
   return refuse(`unknown message type ${JSON.stringify(data.type)}`);
 }
@@ -235,6 +305,10 @@ function isProfileOutcome(value: unknown): boolean {
     Array.isArray(trace.frames) && trace.frames.every((f) => isRecord(f) && typeof f.name === 'string') &&
     Array.isArray(trace.stacks) && trace.stacks.every((s) => isRecord(s) && typeof s.frameId === 'number') &&
     Array.isArray(trace.samples) && trace.samples.every((s) => isRecord(s) && typeof s.timestamp === 'number');
+}
+
+function isCallId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,7 @@
 import type { InstanceMessage, ProfileOutcome, ResourceUsage } from '../faas/protocol.ts';
 import type { ConsoleLike } from './log-capture.ts';
 import type { Evaluate } from './module-loader.ts';
+import type { FetchScope } from './service-fetch.ts';
 
 /**
  * What the host world gives the runtime. The runtime itself touches no `node:*` module and no DOM, so the same
@@ -33,6 +34,8 @@ export interface InstanceCapabilities {
   /** Starts a sampling CPU profiler for one invocation, where the host has one inside the instance. */
   profiler?: () => RunningProfile;
   limits?: Partial<OutputLimits>;
+  /** The scope whose `fetch` user code calls; the runtime routes its requests to the platform's services (service-fetch.ts). */
+  fetchScope?: FetchScope;
 }
 
 export interface UsageMeter {

@@ -15,6 +15,7 @@ import { LogCapture } from './log-capture.ts';
 import { mountLayers } from './layer-mount.ts';
 import type { LayerMount } from './layer-mount.ts';
 import { evaluateBundle, exportNames, findExport, indirectEval, WRAPPER_LINE_OFFSET } from './module-loader.ts';
+import { installServiceFetch } from './service-fetch.ts';
 import { readInlineSourceMap } from './source-map.ts';
 import { VIRTUAL_NAMESPACE } from '../compiler/bundle-contract.ts';
 
@@ -67,6 +68,7 @@ export function createInstanceRuntime(caps: InstanceCapabilities): InstanceRunti
     throw error;
   };
   const drain = eventLoopDrain(caps.process);
+  const services = caps.fetchScope ? installServiceFetch(caps.fetchScope, (message) => caps.post(message), () => current) : undefined;
 
   const onInit = async (message: InitMessage): Promise<void> => {
     if (init) return fatal({ errorType: 'Runtime.ProtocolError', errorMessage: 'init received twice' });
@@ -141,8 +143,10 @@ export function createInstanceRuntime(caps: InstanceCapabilities): InstanceRunti
     receive(data) {
       const parsed = parseHostMessage(data);
       if (!parsed.ok) return fatal({ errorType: 'Runtime.ProtocolError', errorMessage: parsed.problem });
-      if (parsed.message.type === 'init') void onInit(parsed.message);
-      else onInvoke(parsed.message);
+      const message = parsed.message;
+      if (message.type === 'init') void onInit(message);
+      else if (message.type === 'invoke') onInvoke(message);
+      else if (!services?.answer(message)) fatal({ errorType: 'Runtime.ProtocolError', errorMessage: `answer to call ${message.callId}, which is not waiting for one` });
     },
     fail(thrown, errorType) {
       const info = toErrorInfo(thrown, mapper);

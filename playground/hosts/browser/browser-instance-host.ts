@@ -9,6 +9,7 @@ import { isOverLimit, memorySample, overLimitError, processEndedError } from './
 import type { MemoryReading } from './instance-memory.ts';
 import type { FrameSource, InstanceFrame } from './instance-frame.ts';
 import { sharedFrameSource } from './shared-frame.ts';
+import { ServiceCalls } from '../service-calls.ts';
 
 export interface BrowserInstanceHostOptions {
   /** The scheduler's clock, to turn its deadlines into epoch times; without it deadlines are taken as epoch times. */
@@ -166,6 +167,7 @@ class BrowserInstance implements InstanceHandle {
   #current: string | null = null;
   #logRequest: string | null = null;
   #logCount = 0;
+  readonly #services: ServiceCalls;
 
   constructor(key: string, spec: InstanceSpec, listener: InstanceListener, options: BrowserInstanceHostOptions, frame: Promise<InstanceFrame>, forget: () => void) {
     this.#key = key;
@@ -174,6 +176,9 @@ class BrowserInstance implements InstanceHandle {
     this.#options = options;
     this.#frame = frame;
     this.#forget = forget;
+    this.#services = new ServiceCalls(listener, (answer) => {
+      if (!this.#ended) this.#send(answer);
+    });
     const channel = new MessageChannel();
     this.#port = channel.port1;
     this.#port.onmessage = (event) => this.#receive(event.data);
@@ -272,6 +277,11 @@ class BrowserInstance implements InstanceHandle {
       case 'profile':
         if (message.requestId === this.#current) this.#listener.onProfile?.(message.requestId, message.outcome);
         return;
+      case 'call': {
+        const refused = this.#services.take(message);
+        if (refused) this.#end('protocol-error', protocolError(`the instance broke the protocol: ${refused}`));
+        return;
+      }
       case 'fatal':
         if (!this.#ready) this.#listener.onInitError(message.error, this.#phases(0));
         this.#end(this.#ready ? 'crash' : 'init-error', message.error);

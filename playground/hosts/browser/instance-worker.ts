@@ -59,6 +59,7 @@ function createRuntime(init: unknown, post: (message: InstanceMessage) => void):
     resolve: modules.resolve,
     functionRoot: root,
     profiler: startSelfProfiler,
+    fetchScope: globalThis,
     // On a profiling frame's main thread (ProfileFrames) the profiler needs the bundle under the document's URL.
     ...('document' in globalThis ? { bundleName: `${location.href}#function.js` } : {}),
   });

@@ -39,6 +39,7 @@ const runtime = createInstanceRuntime({
   functionRoot: data.functionRoot,
   format: (args) => format(...args),
   usage: nodeUsageMeter(data.endFigures),
+  fetchScope: globalThis,
 });
 
 process.on('uncaughtException', (error) => runtime.fail(error));

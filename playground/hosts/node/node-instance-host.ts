@@ -13,6 +13,7 @@ import type { InspectorOptions } from './inspector.ts';
 import type { InstanceWorkerData } from './instance-worker.ts';
 import { endFiguresBuffer, readEndFigures } from './end-figures.ts';
 import { InstanceSampler } from './instance-sampler.ts';
+import { ServiceCalls } from '../service-calls.ts';
 import { instanceWorkerSource } from './worker-source.ts';
 
 export interface NodeInstanceHostOptions {
@@ -80,11 +81,15 @@ class NodeInstance implements InstanceHandle {
   #profiling: { requestId: string; stop: () => Promise<string> } | undefined;
   #streamOwner: string | null = null;
   #streamChars = 0;
+  readonly #services: ServiceCalls;
 
   constructor(spec: InstanceSpec, listener: InstanceListener, options: NodeInstanceHostOptions) {
     this.#spec = spec;
     this.#listener = listener;
     this.#options = options;
+    this.#services = new ServiceCalls(listener, (answer) => {
+      if (!this.#exitReason) this.#send(answer);
+    });
     this.#scratch = mkdtempSync(join(tmpdir(), `hello-serverless-${safeName(spec.instanceId)}-`));
     const tmpDir = join(this.#scratch, 'tmp');
     mkdirSync(tmpDir);
@@ -172,6 +177,11 @@ class NodeInstance implements InstanceHandle {
         this.#answered = true;
         if (this.#profiling?.requestId === message.requestId) this.#finishProfile(() => this.#deliverResult(message));
         else this.#deliverResult(message);
+        return;
+      }
+      case 'call': {
+        const refused = this.#services.take(message);
+        if (refused) this.#end('protocol-error', { errorType: 'Runtime.ProtocolError', errorMessage: `The instance broke the protocol: ${refused}` });
         return;
       }
       case 'fatal':
