@@ -62,10 +62,17 @@ export async function checkOnPlatform(
     onInvocation?.(record);
     return record;
   };
+  let gatewayDeployed = false;
   const invokeNamed = async (name: string, event: unknown): Promise<CheckedInvocation> => checkedInvocation(await invokeRecord(name, event));
   const harness: Harness = {
     invoke: (event) => invokeNamed(exercise.id, event),
-    webSocketGateway: () => new WebSocketGateway(invokeRecord, exercise.id),
+    webSocketGateway() {
+      const gateway = new WebSocketGateway(invokeRecord, exercise.id, platform.services);
+      // As SCF's gateway does, it gives the function its reverse-push URL in a variable, once.
+      if (!gatewayDeployed) platform.deploy({ ...deployment, env: gateway.environment });
+      gatewayDeployed = true;
+      return gateway;
+    },
     topic(name, subscribers, options) {
       const topic = new Topic(invokeRecord, name);
       for (const [subscription, exportName] of Object.entries(subscribers)) {

@@ -1,12 +1,18 @@
-import type { InstanceHandle, InstanceHost, InstanceListener, InstanceSpec } from '../../playground/faas/instance-host.ts';
+import type { InstanceHandle, InstanceHost, InstanceListener, InstanceSpec, ServiceAnswer } from '../../playground/faas/instance-host.ts';
 import { Platform } from '../../playground/faas/platform.ts';
 import type { Invoke } from '../../playground/services/invoke.ts';
 import { ManualClock } from './faas/manual-clock.ts';
 
-/** A handler for the services' specs: returns its answer, or throws to fail the invocation. */
-export type ScriptedHandler = (event: unknown) => unknown;
+/** What a scripted handler gets besides its event: its variables, and a POST to a service of the platform. */
+export interface ScriptedInstance {
+  env: Record<string, string>;
+  post(url: string, body: string): Promise<ServiceAnswer>;
+}
 
-/** A host whose instances answer at once with the scripted handler of their function. */
+/** A handler for the services' specs: returns (or resolves with) its answer, or throws to fail the invocation. */
+export type ScriptedHandler = (event: unknown, instance: ScriptedInstance) => unknown;
+
+/** A host whose instances answer with the scripted handler of their function (at once when it returns a plain value). */
 class ScriptedHost implements InstanceHost {
   readonly #handlers: Record<string, ScriptedHandler>;
   constructor(handlers: Record<string, ScriptedHandler>) {
@@ -17,10 +23,18 @@ class ScriptedHost implements InstanceHost {
     listener.onReady({ spawnMs: 0, loadMs: 0, initMs: 0 });
     return {
       invoke: (request) => {
+        const instance: ScriptedInstance = {
+          env: spec.env,
+          post: (url, body) => listener.onServiceCall!({ requestId: request.requestId, url, method: 'POST', body }),
+        };
+        const fail = (error: unknown) => listener.onResult({ requestId: request.requestId, durationMs: 1, usage: {}, result: { ok: false, error: { errorType: 'Error', errorMessage: String(error) } } });
+        const succeed = (value: unknown) => listener.onResult({ requestId: request.requestId, durationMs: 1, usage: {}, result: { ok: true, value } });
         try {
-          listener.onResult({ requestId: request.requestId, durationMs: 1, usage: {}, result: { ok: true, value: handler(request.event) } });
+          const value = handler(request.event, instance);
+          if (value instanceof Promise) value.then(succeed, fail);
+          else succeed(value);
         } catch (error) {
-          listener.onResult({ requestId: request.requestId, durationMs: 1, usage: {}, result: { ok: false, error: { errorType: 'Error', errorMessage: String(error) } } });
+          fail(error);
         }
       },
       terminate: (reason) => listener.onExit(reason),

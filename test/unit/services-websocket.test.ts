@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectionGoneError, WebSocketGateway } from '../../playground/services/websocket-gateway.ts';
-import { scriptedPlatform } from './services-platform.ts';
+import { ConnectionGoneError, PUSH_URL_VARIABLE, WebSocketGateway } from '../../playground/services/websocket-gateway.ts';
+import { scriptedPlatform, type ScriptedHandler } from './services-platform.ts';
 
 interface WsEvent {
   websocket: { action: string; secConnectionID: string; data?: string };
 }
 
-/** A chat-like function: every message is pushed to every connection it has seen connect, closed or not. */
+const pushBody = (secConnectionID: string, data: string) => JSON.stringify({ websocket: { action: 'data send', secConnectionID, dataType: 'text', data } });
+
+/**
+ * A chat-like function: during each "data send" it POSTs the message to every connection it has seen connect,
+ * closed or not, to the reverse-push URL in its variables, and answers with the statuses it got.
+ */
 function forgetfulRelay() {
   const seen: string[] = [];
   const actions: string[] = [];
-  const handler = (event: unknown) => {
+  const handler: ScriptedHandler = async (event, instance) => {
     const { action, secConnectionID, data } = (event as WsEvent).websocket;
     actions.push(`${action} ${secConnectionID}`);
     if (action === 'connecting') {
@@ -20,30 +25,42 @@ function forgetfulRelay() {
     }
     if (action === 'data send') {
       if (data === 'boom') throw new Error('cannot read that');
-      return { push: seen.map((connectionId) => ({ connectionId, data })) };
+      const url = instance.env[PUSH_URL_VARIABLE] ?? '';
+      const answers = await Promise.all(seen.map((id) => instance.post(url, pushBody(id, data ?? ''))));
+      return { statuses: answers.map((answer) => answer.status) };
     }
     return {};
   };
   return { handler, actions };
 }
 
+/** A gateway in front of function "ws", which it deploys with its reverse-push URL, as SCF's gateway does. */
+function gatewayFor(handler: ScriptedHandler): WebSocketGateway {
+  const { platform, invoke } = scriptedPlatform({ ws: handler });
+  const gateway = new WebSocketGateway(invoke, 'ws', platform.services);
+  platform.deploy({ name: 'ws', dialect: 'scf', exportName: 'main_handler', bundle: '', memoryMb: 128, timeoutS: 3, env: gateway.environment });
+  return gateway;
+}
+
 describe('a WebSocket gateway in front of a function', () => {
   it('opens a connection only when the function answers errNo 0', async () => {
     const { handler } = forgetfulRelay();
-    const gateway = new WebSocketGateway(scriptedPlatform({ ws: handler }).invoke, 'ws');
+    const gateway = gatewayFor(handler);
     expect((await gateway.connect('c1')).accepted).toBe(true);
     expect((await gateway.connect('refused')).accepted).toBe(false);
     expect(gateway.store.openIds()).toEqual(['c1']);
     await expect(gateway.send('refused', 'hi')).rejects.toThrow(/refused is not open/);
   });
 
-  it('pushes what the answer asks for, and refuses and records a push to a closed connection', async () => {
+  it('pushes what the function POSTs to its reverse-push URL during the call, and answers 410 for a closed connection', async () => {
     const { handler } = forgetfulRelay();
-    const gateway = new WebSocketGateway(scriptedPlatform({ ws: handler }).invoke, 'ws');
+    const gateway = gatewayFor(handler);
+    expect(gateway.pushUrl).toMatch(/^https:\/\/set-websocket\.apigateway\.hello-serverless\.invalid\/api-service-/);
     await gateway.connect('c1');
     await gateway.connect('c2');
     await gateway.disconnect('c2');
     const record = await gateway.send('c1', 'hello');
+    expect(record.result).toEqual({ statuses: [200, 410] });
     expect(gateway.received('c1')).toEqual(['hello']);
     expect(gateway.received('c2')).toEqual([]);
     expect(gateway.pushes).toEqual([
@@ -55,7 +72,7 @@ describe('a WebSocket gateway in front of a function', () => {
 
   it('push() throws a ConnectionGoneError for a closed or unknown connection', async () => {
     const { handler } = forgetfulRelay();
-    const gateway = new WebSocketGateway(scriptedPlatform({ ws: handler }).invoke, 'ws');
+    const gateway = gatewayFor(handler);
     await gateway.connect('c1');
     await gateway.disconnect('c1');
     expect(() => gateway.push('c1', 'x')).toThrow(ConnectionGoneError);
@@ -65,7 +82,7 @@ describe('a WebSocket gateway in front of a function', () => {
 
   it('closes the sender’s connection when a "data send" call fails, and tells the function with "closing"', async () => {
     const { handler, actions } = forgetfulRelay();
-    const gateway = new WebSocketGateway(scriptedPlatform({ ws: handler }).invoke, 'ws');
+    const gateway = gatewayFor(handler);
     await gateway.connect('c1');
     const record = await gateway.send('c1', 'boom');
     expect(record.status).toBe('error');
@@ -73,10 +90,17 @@ describe('a WebSocket gateway in front of a function', () => {
     expect(actions).toEqual(['connecting c1', 'data send c1', 'closing c1']);
   });
 
-  it('records a malformed push entry as refused instead of guessing', async () => {
-    const gateway = new WebSocketGateway(scriptedPlatform({ ws: () => ({ errNo: 0, push: [{ connectionId: 7 }] }) }).invoke, 'ws');
+  it('answers a malformed push with 400 and another method with 405, and pushes nothing', async () => {
+    const { platform, invoke } = scriptedPlatform({ ws: () => ({ errNo: 0 }) });
+    const gateway = new WebSocketGateway(invoke, 'ws', platform.services);
     await gateway.connect('c1');
-    expect(gateway.pushes[0]?.delivered).toBe(false);
-    expect(gateway.pushes[0]?.refusal).toMatch(/a push must be \{ connectionId: string, data: string \}/);
+    const call = (method: string, body: string) => platform.services.call({ requestId: null, url: gateway.pushUrl, method, body });
+    expect((await call('POST', '{"websocket":{"action":"data send","secConnectionID":7}}')).status).toBe(400);
+    expect(JSON.parse((await call('POST', 'hello')).body)).toEqual({ errMsg: expect.stringMatching(/not JSON/) });
+    expect((await call('GET', pushBody('c1', 'x'))).status).toBe(405);
+    expect((await call('POST', pushBody('c1', 'x'))).status).toBe(200);
+    expect(gateway.received('c1')).toEqual(['x']);
+    gateway.close();
+    expect((await call('POST', pushBody('c1', 'y'))).status).toBe(404);
   });
 });

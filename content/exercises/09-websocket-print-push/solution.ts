@@ -22,6 +22,16 @@ function parse(data: string | undefined): Message | undefined {
   }
 }
 
+// The gateway's reverse-push URL, which it sets in WEBSOCKET_PUSH_URL when it deploys this function. The answer's
+// status: 200 the printer has the job, 410 Gone its connection is closed (its "closing" may still be on the way).
+async function push(secConnectionID: string, data: string): Promise<number> {
+  const response = await fetch(process.env.WEBSOCKET_PUSH_URL ?? '', {
+    method: 'POST',
+    body: JSON.stringify({ websocket: { action: 'data send', secConnectionID, dataType: 'text', data } }),
+  });
+  return response.status;
+}
+
 // Answering instead of throwing: a failed call would make the gateway close the sender's connection.
 const refuse = (error: string) => {
   console.log(`refused: ${error}`);
@@ -51,8 +61,16 @@ export const main_handler = async (event: WebSocketEvent) => {
     connections.set(secConnectionID, message.printer);
     return { printer: message.printer };
   }
-  const pushTo = [...connections].filter(([, printer]) => printer === message.printer).map(([id]) => id);
+  const pushedTo: string[] = [];
+  for (const [id, printer] of connections) {
+    if (printer !== message.printer) continue;
+    const status = await push(id, JSON.stringify({ type: 'print', ticket: message.ticket }));
+    if (status === 200) pushedTo.push(id);
+    // 410 Gone: the connection is closed; forget it now rather than push to it again.
+    else if (status === 410) connections.delete(id);
+    else console.log(`push to ${id} failed with ${status}`);
+  }
   // No connection: keep the job (a real system stores it) until the printer says hello again.
-  console.log(`job for ${message.printer} -> ${pushTo.length === 0 ? 'queued' : pushTo.join(', ')}`);
-  return { printer: message.printer, pushTo, queued: pushTo.length === 0 };
+  console.log(`job for ${message.printer} -> ${pushedTo.length === 0 ? 'queued' : pushedTo.join(', ')}`);
+  return { printer: message.printer, pushedTo, queued: pushedTo.length === 0 };
 };

@@ -22,6 +22,16 @@ function parse(data: string | undefined): Message | undefined {
   }
 }
 
+// 网关的反向推送地址：网关部署这个函数时把它放进 WEBSOCKET_PUSH_URL。回答的状态码：200 打印机收到了任务，
+// 410 Gone 它的连接已经断开（它的 `"closing"` 可能还在路上）。
+async function push(secConnectionID: string, data: string): Promise<number> {
+  const response = await fetch(process.env.WEBSOCKET_PUSH_URL ?? '', {
+    method: 'POST',
+    body: JSON.stringify({ websocket: { action: 'data send', secConnectionID, dataType: 'text', data } }),
+  });
+  return response.status;
+}
+
 // 用回答代替抛出异常：调用失败会让网关断开发送方的连接。
 const refuse = (error: string) => {
   console.log(`refused: ${error}`);
@@ -51,8 +61,16 @@ export const main_handler = async (event: WebSocketEvent) => {
     connections.set(secConnectionID, message.printer);
     return { printer: message.printer };
   }
-  const pushTo = [...connections].filter(([, printer]) => printer === message.printer).map(([id]) => id);
+  const pushedTo: string[] = [];
+  for (const [id, printer] of connections) {
+    if (printer !== message.printer) continue;
+    const status = await push(id, JSON.stringify({ type: 'print', ticket: message.ticket }));
+    if (status === 200) pushedTo.push(id);
+    // 410 Gone：连接已经断开；现在就忘掉它，不要再往上推送。
+    else if (status === 410) connections.delete(id);
+    else console.log(`push to ${id} failed with ${status}`);
+  }
   // 没有连接：把任务留着（真实系统会存起来），等打印机再次发来 hello。
-  console.log(`job for ${message.printer} -> ${pushTo.length === 0 ? 'queued' : pushTo.join(', ')}`);
-  return { printer: message.printer, pushTo, queued: pushTo.length === 0 };
+  console.log(`job for ${message.printer} -> ${pushedTo.length === 0 ? 'queued' : pushedTo.join(', ')}`);
+  return { printer: message.printer, pushedTo, queued: pushedTo.length === 0 };
 };

@@ -6,11 +6,14 @@
 // Messages (data) are JSON text:
 //   {"type":"hello","printer":"SZ-01-kitchen"}      a printer says which printer it is, right after connecting
 //   {"type":"print","printer":"SZ-01-kitchen","ticket":"..."}   a till sends a job for that printer
-// For a print job the function answers { printer, pushTo: [<connection ids to push the job to>], queued }. A real
-// system would then POST the job to the gateway's reverse-push URL for each id; here the answer is what we check.
+// For a print job the function pushes {"type":"print","ticket":"..."} to every connection of that printer, during
+// the call, by POSTing to the gateway's reverse-push URL (the gateway sets WEBSOCKET_PUSH_URL when it deploys the
+// function), and answers { printer, pushedTo: [<connection ids the job reached>], queued }. The response's status
+// says what happened to a push: 200 delivered, 410 Gone the connection is closed.
 // Two things are wrong:
-// - A printer that disconnected still gets jobs pushed to it. Once its connection is closed, a job for it must
-//   come back with pushTo: [] and queued: true, so it can be kept until the printer is back.
+// - A printer that disconnected still gets jobs pushed to it. Once its connection is closed, a job for it must not
+//   be pushed to it at all, and must come back with pushedTo: [] and queued: true, so it is kept until the printer
+//   is back. A push answered 410 reached nobody: it does not count as pushed.
 // - A message it does not understand makes the function throw. The gateway treats a failed call as a broken
 //   connection and closes it. Answer { error: "<what is wrong>" } instead, and push nothing.
 
@@ -39,9 +42,15 @@ export const main_handler = async (event: WebSocketEvent) => {
     return { printer: message.printer };
   }
   if (message.type === 'print') {
-    const pushTo = [...connections].filter(([, printer]) => printer === message.printer).map(([id]) => id);
-    console.log(`job for ${message.printer} -> ${pushTo.length} connection(s)`);
-    return { printer: message.printer, pushTo, queued: pushTo.length === 0 };
+    const pushedTo = [...connections].filter(([, printer]) => printer === message.printer).map(([id]) => id);
+    for (const id of pushedTo) {
+      await fetch(process.env.WEBSOCKET_PUSH_URL ?? '', {
+        method: 'POST',
+        body: JSON.stringify({ websocket: { action: 'data send', secConnectionID: id, dataType: 'text', data: JSON.stringify({ type: 'print', ticket: message.ticket }) } }),
+      });
+    }
+    console.log(`job for ${message.printer} -> ${pushedTo.length} connection(s)`);
+    return { printer: message.printer, pushedTo, queued: pushedTo.length === 0 };
   }
   throw new Error(`unknown message type: ${message.type}`);
 };

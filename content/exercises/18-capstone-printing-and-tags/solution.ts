@@ -33,17 +33,32 @@ function parse(data: string | undefined): Message | undefined {
 }
 
 // A failed call makes the gateway close the sender's connection, so a message we cannot use gets an answer.
-const refuse = (error: string) => ({ error, push: [] });
+const refuse = (error: string) => ({ error });
+
+// The gateway put its reverse-push URL in WEBSOCKET_PUSH_URL when it deployed this function. True when the push
+// was made; false for 410 Gone: the connection has closed (its "closing" event may still be on its way).
+async function push(secConnectionID: string, data: string): Promise<boolean> {
+  const response = await fetch(process.env.WEBSOCKET_PUSH_URL ?? '', {
+    method: 'POST',
+    body: JSON.stringify({ websocket: { action: 'data send', secConnectionID, dataType: 'text', data } }),
+  });
+  if (response.status === 410) return false;
+  if (!response.ok) throw new Error(`push to ${secConnectionID} failed: ${response.status} ${await response.text()}`);
+  return true;
+}
+
+function forget(secConnectionID: string): void {
+  const store = storeOf.get(secConnectionID);
+  if (store === undefined) return;
+  storeOf.delete(secConnectionID);
+  printerOf.delete(store);
+}
 
 export const main_handler = async (event: WebSocketEvent) => {
   const { action, secConnectionID } = event.websocket;
   if (action === 'connecting') return { errNo: 0, errMsg: 'ok', websocket: { action: 'connecting', secConnectionID } };
   if (action === 'closing') {
-    const store = storeOf.get(secConnectionID);
-    if (store !== undefined) {
-      storeOf.delete(secConnectionID);
-      printerOf.delete(store);
-    }
+    forget(secConnectionID);
     return { errNo: 0, errMsg: 'ok' };
   }
 
@@ -64,8 +79,14 @@ export const main_handler = async (event: WebSocketEvent) => {
   }
   if (typeof message.ticket !== 'string') return refuse('a "print" message needs a ticket');
   const printer = printerOf.get(store);
-  console.log(`job for ${store} -> ${printer ?? 'queued'}`);
-  return printer === undefined ? { store, push: [], queued: true } : { store, push: [{ connectionId: printer, data: message.ticket }] };
+  if (printer !== undefined && (await push(printer, message.ticket))) {
+    console.log(`job for ${store} -> ${printer}`);
+    return { store, queued: false };
+  }
+  // 410 Gone: the printer's connection is closed, so forget it now and keep the job.
+  if (printer !== undefined) forget(printer);
+  console.log(`job for ${store} -> queued`);
+  return { store, queued: true };
 };
 
 // The members' tags: one function per tag category, each subscribed to the paid-orders topic.

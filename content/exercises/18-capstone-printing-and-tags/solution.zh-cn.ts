@@ -33,17 +33,32 @@ function parse(data: string | undefined): Message | undefined {
 }
 
 // 调用失败会让网关断开发送方的连接，所以用不了的消息也要给出回答。
-const refuse = (error: string) => ({ error, push: [] });
+const refuse = (error: string) => ({ error });
+
+// 网关部署这个函数时，把它的反向推送地址放进了环境变量 WEBSOCKET_PUSH_URL。
+// 推送成功返回 true；410 Gone 表示这条连接已经断开（它的 `"closing"` 还在路上），返回 false。
+async function push(secConnectionID: string, data: string): Promise<boolean> {
+  const response = await fetch(process.env.WEBSOCKET_PUSH_URL ?? '', {
+    method: 'POST',
+    body: JSON.stringify({ websocket: { action: 'data send', secConnectionID, dataType: 'text', data } }),
+  });
+  if (response.status === 410) return false;
+  if (!response.ok) throw new Error(`push to ${secConnectionID} failed: ${response.status} ${await response.text()}`);
+  return true;
+}
+
+function forget(secConnectionID: string): void {
+  const store = storeOf.get(secConnectionID);
+  if (store === undefined) return;
+  storeOf.delete(secConnectionID);
+  printerOf.delete(store);
+}
 
 export const main_handler = async (event: WebSocketEvent) => {
   const { action, secConnectionID } = event.websocket;
   if (action === 'connecting') return { errNo: 0, errMsg: 'ok', websocket: { action: 'connecting', secConnectionID } };
   if (action === 'closing') {
-    const store = storeOf.get(secConnectionID);
-    if (store !== undefined) {
-      storeOf.delete(secConnectionID);
-      printerOf.delete(store);
-    }
+    forget(secConnectionID);
     return { errNo: 0, errMsg: 'ok' };
   }
 
@@ -64,8 +79,14 @@ export const main_handler = async (event: WebSocketEvent) => {
   }
   if (typeof message.ticket !== 'string') return refuse('a "print" message needs a ticket');
   const printer = printerOf.get(store);
-  console.log(`job for ${store} -> ${printer ?? 'queued'}`);
-  return printer === undefined ? { store, push: [], queued: true } : { store, push: [{ connectionId: printer, data: message.ticket }] };
+  if (printer !== undefined && (await push(printer, message.ticket))) {
+    console.log(`job for ${store} -> ${printer}`);
+    return { store, queued: false };
+  }
+  // 410 Gone：打印机的连接已经断开，现在就忘掉它，任务先留着。
+  if (printer !== undefined) forget(printer);
+  console.log(`job for ${store} -> queued`);
+  return { store, queued: true };
 };
 
 // 会员标签：每类标签一个函数，各自订阅已付订单主题。

@@ -2,15 +2,20 @@
 //
 // 1. main_handler: the API gateway's WebSocket function. Tills and printers connect; the gateway calls this function
 //    with websocket.action "connecting", "data send" (websocket.data is the text the client sent) or "closing".
-//    To push to a client, answer push: [{ connectionId, data }]; the gateway pushes each one after the call and
-//    refuses (410 Gone) a push to a connection that is not open. Messages are JSON text:
+//    To push to a client during the call, POST to the gateway's reverse-push URL, which the gateway puts in the
+//    variable WEBSOCKET_PUSH_URL when it deploys this function:
+//      await fetch(process.env.WEBSOCKET_PUSH_URL, { method: 'POST', body: JSON.stringify(
+//        { websocket: { action: 'data send', secConnectionID, dataType: 'text', data } }) })
+//    The answer's status says what happened: 200 pushed, 410 Gone the connection is closed. Messages are JSON text:
 //      {"type":"hello","store":"SZ-01"}                           a printer says which store it prints for
 //      {"type":"print","store":"SZ-01","ticket":"#A12 ..."}        a till sends a ticket to its store's printer
 //    TODO, what the checks expect:
 //    - A store has one printer connection. A hello from a new connection for the same store (the printer restarted
 //      and reconnected) replaces the old one: later jobs go to the new connection only.
-//    - A print job is answered { store, push: [{ connectionId: <the store's printer>, data: <the ticket> }] }, or
-//      { store, push: [], queued: true } when the store has no printer connected.
+//    - A print job pushes the ticket to the store's printer and is answered { store, queued: false }, or
+//      { store, queued: true } when the store has no printer connected.
+//    - A push answered 410 Gone means that printer's connection closed before its "closing" event reached you:
+//      forget it at once, and answer { store, queued: true } (the job is kept). Later jobs must not go to it.
 //    - On "closing", forget the connection, so nothing is ever pushed to it again. But when the connection that
 //      closes is an old one its store's printer has already replaced, the new one stays registered.
 //    - A message you cannot use (not a JSON object, a type other than "hello" or "print", no store, a print job with
@@ -56,8 +61,14 @@ export const main_handler = async (event: WebSocketEvent) => {
     printers.push({ connectionId: secConnectionID, store: message.store });
     return { registered: message.store };
   }
-  const push = printers.filter((printer) => printer.store === message.store).map((printer) => ({ connectionId: printer.connectionId, data: message.ticket }));
-  return { store: message.store, push, queued: push.length === 0 };
+  const to = printers.filter((printer) => printer.store === message.store);
+  for (const printer of to) {
+    await fetch(process.env.WEBSOCKET_PUSH_URL ?? '', {
+      method: 'POST',
+      body: JSON.stringify({ websocket: { action: 'data send', secConnectionID: printer.connectionId, dataType: 'text', data: message.ticket } }),
+    });
+  }
+  return { store: message.store, queued: to.length === 0 };
 };
 
 function orderOf(event: CmqTopicEvent): Order {

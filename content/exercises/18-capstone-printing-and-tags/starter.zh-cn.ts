@@ -2,15 +2,20 @@
 //
 // 1. main_handler：API 网关的 WebSocket 函数。收银台和打印机都会连上来；网关调用这个函数时，websocket.action
 //    是 `"connecting"`、`"data send"`（websocket.data 是客户端发来的文字）或 `"closing"`。
-//    要推送给某个客户端，就在回答里写 push: [{ connectionId, data }]；调用结束后网关逐条推送，
-//    推给没有打开的连接会被拒绝（410 Gone）。消息是 JSON 文本：
+//    要在调用过程中推送给某个客户端，就 POST 到网关的反向推送地址；网关部署这个函数时，
+//    把这个地址放进了环境变量 WEBSOCKET_PUSH_URL：
+//      await fetch(process.env.WEBSOCKET_PUSH_URL, { method: 'POST', body: JSON.stringify(
+//        { websocket: { action: 'data send', secConnectionID, dataType: 'text', data } }) })
+//    回答的状态码说明结果：200 已推送，410 Gone 这条连接已经断开。消息是 JSON 文本：
 //      {"type":"hello","store":"SZ-01"}                           打印机报上自己所属的门店
 //      {"type":"print","store":"SZ-01","ticket":"#A12 ..."}        收银台把小票发给本门店的打印机
 //    TODO，检查要求的是：
 //    - 每个门店只有一条打印机连接。同一门店的新连接发来 hello（打印机重启后重新连接），就替换掉旧连接：
 //      之后的任务只发给新连接。
-//    - 打印任务的回答是 { store, push: [{ connectionId: <本门店打印机>, data: <小票> }] }；
-//      门店没有打印机在线时回答 { store, push: [], queued: true }。
+//    - 打印任务把小票推送给本门店的打印机，回答 { store, queued: false }；
+//      门店没有打印机在线时回答 { store, queued: true }。
+//    - 推送得到 410 Gone，说明这台打印机的连接在它的 `"closing"` 到达之前就断开了：马上忘掉它，
+//      回答 { store, queued: true }（任务先留着）。以后的任务不能再发给它。
 //    - 收到 `"closing"` 时忘掉这条连接，以后再也不推送给它。但如果断开的是一条已被本门店打印机新连接替换掉的旧连接，
 //      新连接要保持注册。
 //    - 用不了的消息（不是 JSON 对象、type 既不是 `"hello"` 也不是 `"print"`、没有 store、打印任务没有 ticket）
@@ -55,8 +60,14 @@ export const main_handler = async (event: WebSocketEvent) => {
     printers.push({ connectionId: secConnectionID, store: message.store });
     return { registered: message.store };
   }
-  const push = printers.filter((printer) => printer.store === message.store).map((printer) => ({ connectionId: printer.connectionId, data: message.ticket }));
-  return { store: message.store, push, queued: push.length === 0 };
+  const to = printers.filter((printer) => printer.store === message.store);
+  for (const printer of to) {
+    await fetch(process.env.WEBSOCKET_PUSH_URL ?? '', {
+      method: 'POST',
+      body: JSON.stringify({ websocket: { action: 'data send', secConnectionID: printer.connectionId, dataType: 'text', data: message.ticket } }),
+    });
+  }
+  return { store: message.store, queued: to.length === 0 };
 };
 
 function orderOf(event: CmqTopicEvent): Order {
