@@ -4,7 +4,7 @@ type RunName = 'ok' | 'bad' | 'slow';
 type Runs = Record<RunName, CliRun>;
 
 /** The builds of the order-total function the gate is tried on (fixtures/<build>/index.ts). */
-type Build = 'order-total' | 'swallows-errors' | 'missing-module';
+type Build = 'order-total' | 'swallows-errors' | 'missing-module' | 'wrong-total' | 'wrong-error';
 
 /** The CI job's three commands, as the task lists them; `eventOf` lets one check point a run at a wrong file. */
 function commands(cli: CliRunner, build: Build, eventOf: (name: RunName) => string): Record<RunName, string[]> {
@@ -82,6 +82,18 @@ export default defineChecks([
     title: { en: 'Stops a build that hides its errors (exit 0 where a failure was due)', 'zh-cn': '拦下把错误藏起来的构建（该失败时退出码却是 0）' },
     async run(fn) {
       await expectStopped(fn, await runsOf(fn, 'swallows-errors'), { en: 'A build that catches its own errors', 'zh-cn': '自己吞掉错误的构建' }, 'bad');
+    },
+  },
+  {
+    title: { en: 'Stops a build that succeeds with the wrong result (exit 0, another total)', 'zh-cn': '拦下结果错误的构建（退出码 0，但合计不对）' },
+    async run(fn) {
+      await expectStopped(fn, await runsOf(fn, 'wrong-total'), { en: 'A build that forgets the quantities', 'zh-cn': '忘了乘以数量的构建' }, 'ok');
+    },
+  },
+  {
+    title: { en: 'Stops a build that fails for the wrong reason (exit 1, another errorType)', 'zh-cn': '拦下因为别的原因失败的构建（退出码 1，但 errorType 不对）' },
+    async run(fn) {
+      await expectStopped(fn, await runsOf(fn, 'wrong-error'), { en: 'A build whose slow order fails at once with a ReferenceError', 'zh-cn': '慢订单立刻以 ReferenceError 失败的构建' }, 'slow');
     },
   },
   {

@@ -29,10 +29,23 @@ describe('answers the task allows pass, answers it rules out fail with the reaso
     expect(failed[0]?.failure?.['zh-cn']).toContain('请去掉字段 size');
   });
 
-  test('exercise 11: a gate that takes any non-zero exit for the expected failure lets a broken CI setup through', async () => {
+  test('exercise 11: a gate that takes any non-zero exit for the expected failure lets a wrong failure and a broken CI setup through', async () => {
     const failed = await failures('11', '11-any-non-zero-is-a-failure.txt');
-    expect(failed.map((outcome) => outcome.title.en)).toEqual(['Stops when a run could not start: exit 2 is not the failure a fixture expects']);
-    expect(failed[0]?.failure?.en).toContain('The bad run exited 2');
+    expect(failed.map((outcome) => outcome.title.en)).toEqual([
+      'Stops a build that fails for the wrong reason (exit 1, another errorType)',
+      'Stops when a run could not start: exit 2 is not the failure a fixture expects',
+    ]);
+    expect(failed[0]?.failure?.en).toMatch(/The slow run exited 1 .*ReferenceError/);
+    expect(failed[1]?.failure?.en).toContain('The bad run exited 2');
+  }, 60_000);
+
+  test('exercise 11: a gate that reads only the exit codes lets a wrong total and a wrong failure through', async () => {
+    const failed = await failures('11', '11-exit-codes-only.txt');
+    expect(failed.map((outcome) => outcome.title.en)).toEqual([
+      'Stops a build that succeeds with the wrong result (exit 0, another total)',
+      'Stops a build that fails for the wrong reason (exit 1, another errorType)',
+    ]);
+    expect(failed[0]?.failure?.en).toMatch(/The ok run exited 0 .*total.*30/);
   }, 60_000);
 
   test('exercise 3: awaiting the menu at the top level passes', async () => {
