@@ -199,7 +199,7 @@ export const SERVICE_HOST_SUFFIX = '.hello-serverless.invalid';
 export const SERVICE_CALL_LIMITS = {
   /** Calls of one instance waiting for their answers at once. */
   maxInFlight: 16,
-  /** UTF-8 bytes of one call's body, and of one answer's. */
+  /** UTF-8 bytes of one call's body. */
   maxBodyBytes: 128 * 1024,
   maxUrlChars: 2048,
 } as const;

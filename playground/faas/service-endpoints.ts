@@ -21,13 +21,18 @@ export class ServiceEndpoints {
   /** The service's answer; 404 when nothing answers on the URL, 500 when the service itself failed. */
   async call(call: ServiceCall): Promise<ServiceAnswer> {
     const endpoint = this.#endpoints.get(call.url);
-    if (!endpoint) return jsonAnswer(404, `no service of this platform answers on ${call.url}`);
+    if (!endpoint) return noService(call.url);
     try {
       return await endpoint(call);
     } catch (error) {
       return jsonAnswer(500, `the service failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+}
+
+/** The answer to a call on a URL no service of the platform answers on. */
+export function noService(url: string): ServiceAnswer {
+  return jsonAnswer(404, `no service of this platform answers on ${url}`);
 }
 
 /** An answer whose body is `{ "errMsg": message }`. */

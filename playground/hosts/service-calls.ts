@@ -1,7 +1,7 @@
 import type { InstanceListener, ServiceAnswer } from '../faas/instance-host.ts';
 import { PROTOCOL_VERSION, SERVICE_CALL_LIMITS } from '../faas/protocol.ts';
 import type { AnswerMessage, CallMessage } from '../faas/protocol.ts';
-import { jsonAnswer } from '../faas/service-endpoints.ts';
+import { jsonAnswer, noService } from '../faas/service-endpoints.ts';
 
 /**
  * One instance's calls to the platform's services, on the host's side: each goes to the listener (the platform),
@@ -24,7 +24,7 @@ export class ServiceCalls {
     if (this.#inFlight.size >= SERVICE_CALL_LIMITS.maxInFlight) return `more than ${SERVICE_CALL_LIMITS.maxInFlight} calls to the platform's services in flight`;
     this.#inFlight.add(message.callId);
     const call = { requestId: message.requestId, url: message.url, method: message.method, body: message.body };
-    const answered = this.#listener.onServiceCall?.(call) ?? Promise.resolve(jsonAnswer(404, `no service of this platform answers on ${message.url}`));
+    const answered = this.#listener.onServiceCall?.(call) ?? Promise.resolve(noService(message.url));
     void answered.then(
       (answer) => this.#settle(message.callId, answer),
       (error: unknown) => this.#settle(message.callId, jsonAnswer(500, `the service failed: ${error instanceof Error ? error.message : String(error)}`)),
