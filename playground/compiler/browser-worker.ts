@@ -1,7 +1,9 @@
 /// <reference lib="webworker" />
 /**
- * The compiler's own Web Worker: esbuild-wasm started once, in this thread (`worker: false`), so both the compile
- * and the virtual-file plugin callbacks run here and the page's thread only posts sources and receives a bundle.
+ * The compiler's own worker: esbuild-wasm started once, in this thread (`worker: false`), so both the compile and
+ * the virtual-file plugin callbacks run here and a page only posts sources and receives a bundle. Pages start it
+ * as a SharedWorker where the browser has them (see browser.ts for why), answering each page on its own port, and
+ * as a dedicated Worker elsewhere.
  */
 import * as esbuild from 'esbuild-wasm';
 import wasmURL from 'esbuild-wasm/esbuild.wasm?url';
@@ -10,24 +12,37 @@ import type { Build } from './compile-function.ts';
 import type { FunctionSources } from './options.ts';
 import type { CompileResult, CompilerReply, CompilerRequest } from './browser-protocol.ts';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+type Scope = (SharedWorkerGlobalScope | DedicatedWorkerGlobalScope) & typeof globalThis;
+
+/** Where one page's requests arrive and its replies go: its port of the shared worker, or the dedicated worker's scope. */
+interface PageLine {
+  onmessage: ((event: MessageEvent<CompilerRequest>) => unknown) | null;
+  postMessage(reply: CompilerReply): void;
+}
+
+const scope = self as unknown as Scope;
 let started: Promise<void> | undefined;
 
 const WARM_UP: FunctionSources = { entry: 'index.ts', files: { 'index.ts': 'export const handler = async (event: unknown) => ({ event });' } };
 
-scope.onmessage = async (event: MessageEvent<CompilerRequest>) => {
-  const request = event.data;
-  const sources = request.type === 'compile' ? request.sources : WARM_UP;
-  try {
-    started ??= esbuild.initialize({ wasmURL: new URL(wasmURL, scope.location.href).href, worker: false });
-    await started;
-  } catch (error) {
-    started = undefined;
-    scope.postMessage({ id: request.id, unavailable: messageOf(error) } satisfies CompilerReply);
-    return;
-  }
-  scope.postMessage({ id: request.id, result: await compile(sources) } satisfies CompilerReply);
-};
+if ('onconnect' in scope) scope.onconnect = (event: MessageEvent) => event.ports.forEach((port) => answer(port as PageLine));
+else answer(scope as unknown as PageLine);
+
+function answer(line: PageLine): void {
+  line.onmessage = async (event) => {
+    const request = event.data;
+    const sources = request.type === 'compile' ? request.sources : WARM_UP;
+    try {
+      started ??= esbuild.initialize({ wasmURL: new URL(wasmURL, scope.location.href).href, worker: false });
+      await started;
+    } catch (error) {
+      started = undefined;
+      line.postMessage({ id: request.id, unavailable: messageOf(error) });
+      return;
+    }
+    line.postMessage({ id: request.id, result: await compile(sources) });
+  };
+}
 
 async function compile(sources: FunctionSources): Promise<CompileResult> {
   try {

@@ -80,6 +80,25 @@ describe('the playground', () => {
     await page.close();
   });
 
+  test.each([
+    { browser: 'with SharedWorker (desktop Chromium)', shared: true, dedicated: 0 },
+    { browser: 'without SharedWorker (as Chrome on Android)', shared: false, dedicated: 1 },
+  ])('$browser: the compiler runs in the worker the browser offers, and an edit runs', async ({ shared, dedicated }) => {
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    if (!shared) await page.addInitScript(() => Reflect.deleteProperty(globalThis, 'SharedWorker'));
+    const compilerWorkers: string[] = [];
+    page.on('worker', (worker) => /\/browser-worker[^/]*\.js/.test(worker.url()) && compilerWorkers.push(worker.url()));
+    await page.goto(suite.url + '/playground/');
+    await playgroundReady(page);
+    await replaceCode(page, 'export const main_handler = async (event: { n?: number }) => ({ tripled: (event.n ?? 0) * 3 });');
+    await page.locator('[data-hs="event"]').fill('{ "n": 14 }');
+    await invoke(page);
+    expect(JSON.parse((await page.locator('[data-hs="result-value"]').textContent()) ?? '{}')).toEqual({ tripled: 42 });
+    // Playwright reports dedicated workers only: the shared compiler is not among them.
+    expect(compilerWorkers).toHaveLength(dedicated);
+    await page.close();
+  });
+
   test('Ctrl+Enter in the editor invokes', async () => {
     const { page } = await openPlayground('/playground/');
     await page.locator('.monaco-editor .view-lines').click();

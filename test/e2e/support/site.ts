@@ -3,7 +3,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { serveStatic, type StaticSite } from './static-server.ts';
+import { serveStatic, type StaticOptions, type StaticSite } from './static-server.ts';
 
 export function builtSiteDir(): string {
   const dir = resolve(process.env.HS_DIST ?? 'dist');
@@ -13,6 +13,6 @@ export function builtSiteDir(): string {
   return dir;
 }
 
-export function serveBuiltSite(): Promise<StaticSite> {
-  return serveStatic(builtSiteDir());
+export function serveBuiltSite(options?: StaticOptions): Promise<StaticSite> {
+  return serveStatic(builtSiteDir(), options);
 }

@@ -54,6 +54,8 @@ export interface StaticOptions {
   onRequest?: (request: IncomingMessage) => void;
   /** Gzip responses for clients that accept it, as a production host does (Lighthouse's throttling reads sizes). */
   gzip?: boolean;
+  /** Paths whose requests are answered by closing the connection, as a dropped network does (a part that fails to load). */
+  dropped?: RegExp;
 }
 
 export async function serveStatic(dir: string, options: StaticOptions = {}): Promise<StaticSite> {
@@ -62,6 +64,10 @@ export async function serveStatic(dir: string, options: StaticOptions = {}): Pro
   const gzipped = new Map<string, Buffer>();
   const server: Server = createServer(async (request, response) => {
     options.onRequest?.(request);
+    if (options.dropped?.test(request.url ?? '')) {
+      request.socket.destroy();
+      return;
+    }
     const path = await fileFor(root, request.url ?? '/');
     const status = path ? 200 : 404;
     let body: Buffer = await readFile(path ?? join(root, '404.html')).catch(() => Buffer.from('Not found'));
