@@ -118,7 +118,9 @@ async function openingTimespan(url: string, port: number): Promise<Opening | str
     const flow = await startTimespan(page, { flags: { onlyCategories: ['performance'], logLevel: 'error' } });
     await page.click('[data-hs-workbench-open]');
     await page.waitForSelector('[data-hs-workbench] .monaco-editor .view-lines', { timeout: 60_000 });
-    await page.waitForNetworkIdle({ idleTime: 1000 });
+    // One request stays open for good in the page's view: the shared compiler worker's script, whose response goes to
+    // the worker's own process. Idle is when nothing else is in flight.
+    await page.waitForNetworkIdle({ idleTime: 1000, concurrency: 1 });
     const result = await flow.endTimespan();
     if (!result) return 'no result';
     const numeric = (id: string) => result.lhr.audits[id]?.numericValue ?? Number.NaN;
