@@ -1,5 +1,5 @@
 import { h } from '../dom.ts';
-import { fill } from '../format.ts';
+import { count, fill } from '../format.ts';
 import { LogStore, matches, narrows, noFilter, type LogFilter, type LogLine } from '../logs/log-store.ts';
 import { describeLogWindow, logWindow } from '../logs/log-window.ts';
 import type { PlaygroundStrings } from '../strings.ts';
@@ -26,7 +26,6 @@ export class LogPanel {
   private readonly later: HTMLButtonElement;
   private earlierEnd: number | undefined;
   private laterEnd: number | null | undefined;
-  private readonly count: Intl.NumberFormat;
   private pending = false;
   private readonly t: PlaygroundStrings;
   private readonly counter: HTMLElement | null;
@@ -47,7 +46,6 @@ export class LogPanel {
     this.earlier = h('button', { type: 'button', class: 'hs-pg__button hs-pg__button--small', 'data-hs': 'log-earlier' }, t.logsEarlier);
     this.later = h('button', { type: 'button', class: 'hs-pg__button hs-pg__button--small', 'data-hs': 'log-later' }, t.logsLater);
     this.windowBar = h('p', { class: 'hs-logs__window' }, this.windowNote, this.earlier, this.later);
-    this.count = new Intl.NumberFormat(panel.ownerDocument.documentElement.lang || 'en');
     panel.replaceChildren(
       h(
         'div',
@@ -117,9 +115,9 @@ export class LogPanel {
     const lines = this.store.all();
     const filtered = narrows(this.filter);
     const window = logWindow(filtered ? lines.filter((line) => matches(line, this.filter)) : lines, this.windowEnd);
-    const description = describeLogWindow(window, this.store, filtered, this.t, (value) => this.count.format(value));
+    const description = describeLogWindow(window, this.store, filtered, this.t, count);
     if (this.counter) {
-      this.counter.textContent = this.store.written > 0 ? this.count.format(this.store.written) : '';
+      this.counter.textContent = this.store.written > 0 ? count(this.store.written) : '';
       this.counter.title = description;
     }
     if (this.list.closest('[hidden]')) return;
