@@ -7,9 +7,11 @@
  */
 import * as esbuild from 'esbuild-wasm';
 import wasmURL from 'esbuild-wasm/esbuild.wasm?url';
+import { contextBundleBuild } from './build-contexts.ts';
 import { compileWith } from './compile-function.ts';
 import type { Build } from './compile-function.ts';
 import type { FunctionSources } from './options.ts';
+import { runZeroDelayTimeoutsPromptly, type TimerScope } from './prompt-timeouts.ts';
 import type { CompileResult, CompilerReply, CompilerRequest } from './browser-protocol.ts';
 
 type Scope = (SharedWorkerGlobalScope | DedicatedWorkerGlobalScope) & typeof globalThis;
@@ -21,7 +23,9 @@ interface PageLine {
 }
 
 const scope = self as unknown as Scope;
+runZeroDelayTimeoutsPromptly(scope as unknown as TimerScope);
 let started: Promise<void> | undefined;
+const bundle = contextBundleBuild(esbuild);
 
 const WARM_UP: FunctionSources = { entry: 'index.ts', files: { 'index.ts': 'export const handler = async (event: unknown) => ({ event });' } };
 
@@ -46,7 +50,7 @@ function answer(line: PageLine): void {
 
 async function compile(sources: FunctionSources): Promise<CompileResult> {
   try {
-    return await compileWith(esbuild.build as unknown as Build, sources);
+    return await compileWith(esbuild.build as unknown as Build, sources, bundle);
   } catch (error) {
     return { ok: false, diagnostics: [{ file: sources.entry, line: 0, column: 0, message: messageOf(error) }] };
   }

@@ -1,7 +1,7 @@
 import type { BuildOptions } from 'esbuild';
 import { authorColumn } from './bundle-contract.ts';
 import { buildOptions, layerFiles, layerModuleOptions, VIRTUAL_NAMESPACE } from './options.ts';
-import type { FunctionSources } from './options.ts';
+import type { BundleFormat, FunctionSources } from './options.ts';
 import type { CompileResult, Diagnostic, LayerArtifact } from './browser-protocol.ts';
 
 /** What esbuild and esbuild-wasm have in common: enough of `build` and its messages for a function's compile. */
@@ -9,7 +9,13 @@ interface BuildMessage {
   text: string;
   location: { file: string; line: number; column: number; lineText?: string } | null;
 }
-export type Build = (options: BuildOptions) => Promise<{ outputFiles?: { text: string }[]; warnings: BuildMessage[] }>;
+export type Build = (options: BuildOptions) => Promise<BuildOutput>;
+interface BuildOutput {
+  outputFiles?: { text: string }[];
+  warnings: BuildMessage[];
+}
+/** Builds the function's bundle: by default a fresh build with `buildOptions`; build-contexts.ts keeps contexts instead. */
+export type BundleBuild = (sources: FunctionSources, format: BundleFormat) => Promise<BuildOutput>;
 
 const TOP_LEVEL_AWAIT = /Top-level await is currently not supported with the "cjs" output format/;
 
@@ -17,9 +23,9 @@ const TOP_LEVEL_AWAIT = /Top-level await is currently not supported with the "cj
  * Compiles a function with either esbuild: as CommonJS, or, when its code awaits at the top level (which only
  * ES modules may), once more as an async module. Both hosts compile through here, so they agree on the bundle.
  */
-export async function compileWith(build: Build, sources: FunctionSources): Promise<CompileResult> {
-  const first = await attempt(build, sources, 'cjs');
-  const compiled = first.ok || !first.diagnostics.some((d) => TOP_LEVEL_AWAIT.test(d.message)) ? first : await attempt(build, sources, 'async-module');
+export async function compileWith(build: Build, sources: FunctionSources, bundle: BundleBuild = (from, format) => build(buildOptions(from, format))): Promise<CompileResult> {
+  const first = await attempt(bundle, sources, 'cjs');
+  const compiled = first.ok || !first.diagnostics.some((d) => TOP_LEVEL_AWAIT.test(d.message)) ? first : await attempt(bundle, sources, 'async-module');
   if (!compiled.ok) return compiled;
   const files = layerFiles(sources);
   if (Object.keys(files).length === 0) return compiled;
@@ -48,9 +54,9 @@ async function compileLayer(build: Build, files: Record<string, string>): Promis
   return diagnostics.length > 0 ? { ok: false, diagnostics } : { ok: true, modules: layer };
 }
 
-async function attempt(build: Build, sources: FunctionSources, format: 'cjs' | 'async-module'): Promise<CompileResult> {
+async function attempt(build: BundleBuild, sources: FunctionSources, format: BundleFormat): Promise<CompileResult> {
   try {
-    const result = await build(buildOptions(sources, format));
+    const result = await build(sources, format);
     const bundle = result.outputFiles?.[0]?.text;
     if (bundle === undefined) return { ok: false, diagnostics: [{ file: sources.entry, line: 0, column: 0, message: 'esbuild produced no output' }] };
     return { ok: true, bundle, warnings: result.warnings.map(toDiagnostic) };

@@ -94,7 +94,8 @@ export function buildOptions(sources: FunctionSources, format: BundleFormat = 'c
       'import.meta.filename': `${PATHS_VARIABLE}.filename`,
     },
     tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: false, preserveValueImports: false, ...tsconfig?.compilerOptions } },
-    plugins: [virtualFilesPlugin(sources.files, { tsconfig, ...(sources.opt ? { opt: sources.opt } : {}), ...(format === 'cjs' ? {} : { asyncEntry: entry }) })],
+    // The plugin reads `sources.files` at each build's start, so a kept esbuild context rebuilds whatever they are then.
+    plugins: [virtualFilesPlugin(() => sources.files, { tsconfig, ...(sources.opt ? { opt: sources.opt } : {}), ...(format === 'cjs' ? {} : { asyncEntry: entry }) })],
   };
 }
 
@@ -132,18 +133,21 @@ interface PluginOptions {
 /** Packages and built-ins, in `async-module` builds: a CommonJS stand-in that asks the runtime's `require`. */
 const EXTERNAL_NAMESPACE = 'hello-serverless-external';
 
-export function virtualFilesPlugin(files: Record<string, string>, options: PluginOptions = {}): Plugin {
-  const table = new Map<string, string>();
-  for (const [path, text] of Object.entries(files)) table.set(normalise(path), text);
+export function virtualFilesPlugin(files: () => Record<string, string>, options: PluginOptions = {}): Plugin {
+  let table = new Map<string, string>();
+  let hasLayerFiles = false;
   const { tsconfig, asyncEntry } = options;
   const optLastFirst = [...(options.opt ?? [LAYER_ALIAS.slice(0, -1)])].reverse();
-  // Without a local layer folder, /opt is a layer the platform binds (by ARN, or a check's): found at run time.
-  const hasLayerFiles = [...table.keys()].some((path) => optLastFirst.some((dir) => path.startsWith(`${normalise(dir)}/`)));
 
   return {
     name: 'hello-serverless-virtual-files',
     setup(build) {
-      build.onStart(() => ({ warnings: (tsconfig?.warnings ?? []).map((text) => ({ text, location: { file: `${VIRTUAL_NAMESPACE}:${tsconfig?.file ?? ''}` } })) }));
+      build.onStart(() => {
+        table = new Map(Object.entries(files()).map(([path, text]) => [normalise(path), text]));
+        // Without a local layer folder, /opt is a layer the platform binds (by ARN, or a check's): found at run time.
+        hasLayerFiles = [...table.keys()].some((path) => optLastFirst.some((dir) => path.startsWith(`${normalise(dir)}/`)));
+        return { warnings: (tsconfig?.warnings ?? []).map((text) => ({ text, location: { file: `${VIRTUAL_NAMESPACE}:${tsconfig?.file ?? ''}` } })) };
+      });
       build.onResolve({ filter: /.*/ }, (args) => {
         const spec = args.path;
         if (args.kind === 'entry-point') return spec === ASYNC_ENTRY ? { path: spec, namespace: VIRTUAL_NAMESPACE } : lookup(table, spec, spec);
