@@ -7,6 +7,7 @@
  * happened on that request, keeps the user's code, and the next Invoke runs on a new frame. Playwright calls the
  * page crashed when the frame dies, so the page is looked at through a fresh CDP connection afterwards.
  */
+import { loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serveBuiltSite } from './support/site.ts';
@@ -14,6 +15,7 @@ import type { StaticSite } from './support/static-server.ts';
 import { launchDebuggableBrowser, type DebuggableBrowser } from './support/debuggable-browser.ts';
 import { playgroundReady } from './support/playground-page.ts';
 import { MEMORY_BOMB } from './support/hostile-run.ts';
+import { framesWatched, watchFrames } from './support/responsiveness.ts';
 
 let site: StaticSite;
 let chromium: DebuggableBrowser;
@@ -86,7 +88,11 @@ describe('a handler that runs out of memory in the playground', () => {
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     await setLimits(page, '128', '60');
     await writeCode(page, BOMB);
+    await watchFrames(page);
     ({ page } = await invokeThroughCrash(page, url));
+    const frames = await framesWatched(page);
+    console.log(`60 s memory bomb: ${frames.frames} frames drawn, the longest gap between two ${frames.maxFrameGapMs.toFixed(1)} ms; load average ${loadavg()[0]?.toFixed(1)}`);
+    expect(frames.frames).toBeGreaterThan(0);
 
     expect(await resultStatus(page)).toMatch(/hs-status--oom/);
     const error = await resultError(page);

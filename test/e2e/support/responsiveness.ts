@@ -111,6 +111,42 @@ export async function measureResponsiveness<T>(page: Page, work: () => Promise<T
   return { value, responsiveness };
 }
 
+interface FrameWatch {
+  running: boolean;
+  frames: number;
+  maxGap: number;
+}
+
+/**
+ * Frames alone, counted by the page itself, for work during which Playwright may give up on the page (it calls a
+ * page crashed when the sandbox frame's renderer dies beside it): a fresh handle to the same page reads the
+ * figures afterwards with `framesWatched`.
+ */
+export async function watchFrames(page: Page): Promise<void> {
+  await page.bringToFront();
+  await page.evaluate(() => {
+    const watch: FrameWatch = { running: true, frames: 0, maxGap: 0 };
+    (window as unknown as { hsFrames: FrameWatch }).hsFrames = watch;
+    let last = performance.now();
+    const frame = (now: number) => {
+      if (!watch.running) return;
+      watch.maxGap = Math.max(watch.maxGap, now - last);
+      last = now;
+      watch.frames += 1;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+export async function framesWatched(page: Page): Promise<{ frames: number; maxFrameGapMs: number }> {
+  return page.evaluate(() => {
+    const watch = (window as unknown as { hsFrames: FrameWatch }).hsFrames;
+    watch.running = false;
+    return { frames: watch.frames, maxFrameGapMs: watch.maxGap };
+  });
+}
+
 /** Traces only top-level tasks (cheap), browser-wide: the page's renderer and the sandbox frame's alike. */
 async function startTrace(page: Page): Promise<{ stop: () => Promise<TraceEvent[]> }> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
