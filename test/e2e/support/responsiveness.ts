@@ -39,9 +39,6 @@ interface TraceEvent {
 }
 
 interface Probe {
-  running: boolean;
-  frames: number;
-  maxGap: number;
   inputDelays: number[];
 }
 
@@ -51,19 +48,10 @@ const CLICK_EVERY_MS = 150;
 /** Runs `work` while drawing frames and clicking a probe in the page's corner; returns its value and the figures. */
 export async function measureResponsiveness<T>(page: Page, work: () => Promise<T>): Promise<{ value: T; responsiveness: Responsiveness }> {
   // A tab behind another draws no frames at all (Chromium pauses requestAnimationFrame in hidden pages).
-  await page.bringToFront();
+  await watchFrames(page);
   await page.evaluate((size) => {
-    const probe: Probe = { running: true, frames: 0, maxGap: 0, inputDelays: [] };
+    const probe: Probe = { inputDelays: [] };
     (window as unknown as { hsProbe: Probe }).hsProbe = probe;
-    let last = performance.now();
-    const frame = (now: number) => {
-      if (!probe.running) return;
-      probe.maxGap = Math.max(probe.maxGap, now - last);
-      last = now;
-      probe.frames += 1;
-      requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
     const target = document.createElement('div');
     target.dataset.hsProbe = '';
     target.style.cssText = `position:fixed;left:0;bottom:0;width:${size}px;height:${size}px;z-index:2147483647`;
@@ -91,19 +79,18 @@ export async function measureResponsiveness<T>(page: Page, work: () => Promise<T
   }
   const tasks = pageTasks(await trace.stop());
   // Clicks still queued behind a busy page reach the handler before this evaluation runs.
-  const probe = await page.evaluate(async () => {
-    const { hsProbe } = window as unknown as { hsProbe: Probe };
+  const inputDelays = await page.evaluate(async () => {
     // Work that ends within one frame would count none: the page must still draw a frame after it.
     await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
-    hsProbe.running = false;
     document.querySelector('[data-hs-probe]')?.remove();
-    return { frames: hsProbe.frames, maxGap: hsProbe.maxGap, inputDelays: hsProbe.inputDelays };
+    return (window as unknown as { hsProbe: Probe }).hsProbe.inputDelays;
   });
+  const drawn = await framesWatched(page);
   const responsiveness: Responsiveness = {
-    frames: probe.frames,
-    maxFrameGapMs: probe.maxGap,
+    frames: drawn.frames,
+    maxFrameGapMs: drawn.maxFrameGapMs,
     clicks,
-    inputDelaysMs: probe.inputDelays,
+    inputDelaysMs: inputDelays,
     longestTask: maxBy(tasks, (task) => task.wallMs),
     busiestTask: maxBy(tasks, (task) => task.cpuMs),
     loadAverage: loadavg()[0] ?? Number.NaN,
