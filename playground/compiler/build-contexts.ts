@@ -37,11 +37,17 @@ export function contextBundleBuild(esbuild: ContextMaker): BundleBuild {
       void context.then((made) => made.dispose(), () => undefined);
     }
     entry.sources.files = sources.files;
+    const forget = () => kept.get(key) === entry && kept.delete(key);
+    // A context that could not be made (its options refused) is never kept: the next compile tries afresh.
+    const context = await entry.context.catch((error: unknown) => {
+      forget();
+      throw error;
+    });
     try {
-      return await (await entry.context).rebuild();
+      return await context.rebuild();
     } catch (error) {
       // A failed build (errors in the code) leaves the context fine; anything else may not, so it is not kept.
-      if (!Array.isArray((error as { errors?: unknown }).errors) && kept.get(key) === entry) kept.delete(key);
+      if (!Array.isArray((error as { errors?: unknown }).errors)) forget();
       throw error;
     }
   };

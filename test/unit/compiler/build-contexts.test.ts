@@ -42,4 +42,14 @@ describe('compiling with kept esbuild contexts', () => {
       if (result.ok) expect(result.bundle).toContain(`variant ${i}`);
     });
   });
+
+  test('a context esbuild could not make is not kept: the next compile of that shape makes one afresh', async () => {
+    let refusals = 1;
+    const kept = contextBundleBuild({
+      context: (options) => (refusals-- > 0 ? Promise.reject(new Error('the service stopped')) : esbuild.context(options)),
+    });
+    const sources = session[0]!;
+    await expect(compileWith(build, sources, kept)).rejects.toThrow('the service stopped');
+    expect(await compileWith(build, sources, kept)).toEqual(await compileWith(build, sources));
+  });
 });
