@@ -25,6 +25,8 @@ interface PageLine {
 const scope = self as unknown as Scope;
 runZeroDelayTimeoutsPromptly(scope as unknown as TimerScope);
 let started: Promise<void> | undefined;
+/** Set by the first compile anyone asks for: from then on the user's builds warm esbuild, and the warm-up stops. */
+let asked = false;
 const bundle = contextBundleBuild(esbuild);
 
 /**
@@ -68,11 +70,12 @@ function answer(line: PageLine): void {
       return;
     }
     if (request.type === 'compile') {
+      asked = true;
       line.postMessage({ id: request.id, result: await compile(request.sources) });
       return;
     }
     let result = await compile(warmUpSources(0));
-    for (let edit = 1; edit < WARM_UP_BUILDS && result.ok; edit++) result = await compile(warmUpSources(edit));
+    for (let edit = 1; edit < WARM_UP_BUILDS && result.ok && !asked; edit++) result = await compile(warmUpSources(edit));
     line.postMessage({ id: request.id, result });
   };
 }
