@@ -27,6 +27,8 @@ runZeroDelayTimeoutsPromptly(scope as unknown as TimerScope);
 let started: Promise<void> | undefined;
 /** Set by the first compile anyone asks for: from then on the user's builds warm esbuild, and the warm-up stops. */
 let asked = false;
+/** One warm-up per worker: with a SharedWorker, each tab asks for one, and the first one's builds serve them all. */
+let warmedUp: Promise<CompileResult> | undefined;
 const bundle = contextBundleBuild(esbuild);
 
 /**
@@ -74,10 +76,15 @@ function answer(line: PageLine): void {
       line.postMessage({ id: request.id, result: await compile(request.sources) });
       return;
     }
-    let result = await compile(warmUpSources(0));
-    for (let edit = 1; edit < WARM_UP_BUILDS && result.ok && !asked; edit++) result = await compile(warmUpSources(edit));
-    line.postMessage({ id: request.id, result });
+    warmedUp ??= warmUp();
+    line.postMessage({ id: request.id, result: await warmedUp });
   };
+}
+
+async function warmUp(): Promise<CompileResult> {
+  let result = await compile(warmUpSources(0));
+  for (let edit = 1; edit < WARM_UP_BUILDS && result.ok && !asked; edit++) result = await compile(warmUpSources(edit));
+  return result;
 }
 
 async function compile(sources: FunctionSources): Promise<CompileResult> {
