@@ -41,6 +41,8 @@ export async function createLiveEngine(
   let deployed: string | undefined;
   let deployedBundle = '';
   let deployedConfig: FunctionConfig | undefined;
+  /** The frame's liveness, asked by the deploy in progress or just done and not yet used by an invoke. */
+  let frameChecked: Promise<void> | undefined;
   /** Whether this browser's Web Workers can profile: learnt from the first profile, which asks the instance. */
   let workersProfile = true;
   let readyWaiters: Array<() => void> = [];
@@ -71,8 +73,17 @@ export async function createLiveEngine(
     // A new profile deploys anew, so the next request shows its cold start.
     const fingerprint = JSON.stringify([project.entry, project.files, project.settings, platformProfile()]);
     if (fingerprint === deployed) return { ok: true };
-    const compiled = await compiler.compile(sourcesOf(project));
-    if (!compiled.ok) return { ok: false, diagnostics: compiled.diagnostics };
+    // The frame is asked whether it lives while the code compiles, not after: the invoke that follows trusts this
+    // answer, given after its click, instead of waiting for a round trip of its own.
+    frameChecked = instances.frameAnswering();
+    const compiled = await compiler.compile(sourcesOf(project)).catch((error: unknown) => {
+      frameChecked = undefined;
+      throw error;
+    });
+    if (!compiled.ok) {
+      frameChecked = undefined;
+      return { ok: false, diagnostics: compiled.diagnostics };
+    }
     const settings = project.settings;
     const config: FunctionConfig = {
       name: FUNCTION_NAME,
@@ -92,13 +103,19 @@ export async function createLiveEngine(
     deployedConfig = config;
     deployed = fingerprint;
     deployedBundle = compiled.bundle;
-    await provisionedReady(settings.provisionedConcurrency);
+    if (settings.provisionedConcurrency > 0) {
+      // Starting provisioned instances may take seconds: the invoke after it asks the frame afresh.
+      frameChecked = undefined;
+      await provisionedReady(settings.provisionedConcurrency);
+    }
     return { ok: true };
   }
 
   async function invoke(event: unknown): Promise<InvocationView> {
     // Never route a request to an instance whose sandbox process died unnoticed: it would fail instead of running.
-    await instances.frameAnswering();
+    const checked = frameChecked ?? instances.frameAnswering();
+    frameChecked = undefined;
+    await checked;
     const record = await platform.invoke(FUNCTION_NAME, event);
     const view = viewOf(record, names);
     listener.log({ time: Date.now(), level: 'report', requestId: record.requestId, instanceId: record.instanceId, message: view.report });
