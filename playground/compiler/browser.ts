@@ -19,8 +19,13 @@ export type { CompileResult, Diagnostic } from './browser-protocol.ts';
 export interface BrowserCompiler {
   /** The bundle (CommonJS with an inline source map), or diagnostics with file, 1-based line and column, message. */
   compile(sources: FunctionSources): Promise<CompileResult>;
-  /** Starts esbuild and runs a throwaway build when the page is idle, so the first real compile is quick. */
-  warm(): void;
+  /**
+   * Starts esbuild when the page is idle and has it run throwaway builds, of `sources` where given, so that the
+   * user's builds find it started and its hot code already optimised.
+   */
+  warm(sources?: FunctionSources): void;
+  /** Tells the warm-up that the page is busy now (an invoke), so that it does not compete with it. */
+  active(): void;
 }
 
 /**
@@ -56,7 +61,6 @@ class WorkerCompiler implements BrowserCompiler {
   readonly #builds = new Map<string, Promise<CompileResult>>();
 
   compile(sources: FunctionSources): Promise<CompileResult> {
-    this.#warmed = true;
     const key = JSON.stringify([sources.entry, Object.entries(sources.files), sources.opt ?? null]);
     const cached = this.#builds.get(key);
     if (cached) {
@@ -64,7 +68,7 @@ class WorkerCompiler implements BrowserCompiler {
       this.#builds.set(key, cached);
       return cached;
     }
-    const build = this.#ask({ type: 'compile', sources: { entry: sources.entry, files: { ...sources.files }, ...(sources.opt ? { opt: [...sources.opt] } : {}) } }, sources.entry);
+    const build = this.#ask({ type: 'compile', sources: plainSources(sources) }, sources.entry);
     this.#builds.set(key, build);
     // A compiler that did not load is not an answer about the code: the next compile asks again.
     build.catch(() => this.#builds.delete(key));
@@ -72,13 +76,19 @@ class WorkerCompiler implements BrowserCompiler {
     return build;
   }
 
-  warm(): void {
+  warm(sources?: FunctionSources): void {
     if (this.#warmed) return;
     this.#warmed = true;
+    const request: WithoutId<CompilerRequest> = sources ? { type: 'warm', sources: plainSources(sources) } : { type: 'warm' };
     // A failed warm-up is not reported: the compile that needs the compiler tries again and says why.
-    const run = () => void this.#ask({ type: 'warm' }, 'index.ts').catch(() => undefined);
+    const run = () => void this.#ask(request, 'index.ts').catch(() => undefined);
     if ('requestIdleCallback' in globalThis) requestIdleCallback(run, { timeout: 2000 });
     else setTimeout(run, 200);
+  }
+
+  active(): void {
+    // A compiler not started yet has no warm-up to hold off.
+    this.#line?.port.postMessage({ id: 0, type: 'active' } satisfies CompilerRequest);
   }
 
   #ask(request: WithoutId<CompilerRequest>, entry: string): Promise<CompileResult> {
@@ -133,4 +143,9 @@ function openLine(): CompilerLine {
   }
   const worker = new CompilerWorker();
   return { port: worker, worker, close: () => worker.terminate() };
+}
+
+/** Only what the compiler reads, as plain data the worker can be sent. */
+function plainSources(sources: FunctionSources): FunctionSources {
+  return { entry: sources.entry, files: { ...sources.files }, ...(sources.opt ? { opt: [...sources.opt] } : {}) };
 }

@@ -336,6 +336,7 @@ export async function mountPlayground(root: HTMLElement, config: PlaygroundConfi
         if (monitorStore.version !== before) monitor?.schedule();
       },
       () => settingsForm.platformProfile,
+      snapshot(),
     );
     return engine;
   }

@@ -27,9 +27,10 @@ export async function createLiveEngine(
   names: InstanceNames,
   observe?: (event: PlatformEvent) => void,
   platformProfile: () => PlatformProfileName = () => 'local',
+  warmWith?: Project,
 ): Promise<Engine> {
   const compiler = browserCompiler();
-  compiler.warm();
+  compiler.warm(warmWith && sourcesOf(warmWith));
   const clock = new RealClock();
   // A platform profile's modelled phases run before each instance starts in its worker (none for `local`).
   const instances = await BrowserInstanceHost.create({ clock });
@@ -113,6 +114,7 @@ export async function createLiveEngine(
 
   async function invoke(event: unknown): Promise<InvocationView> {
     // Never route a request to an instance whose sandbox process died unnoticed: it would fail instead of running.
+    compiler.active();
     const checked = frameChecked ?? instances.frameAnswering();
     frameChecked = undefined;
     await checked;

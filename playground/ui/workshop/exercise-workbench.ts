@@ -48,7 +48,7 @@ export async function mountWorkbench(
   const progress = new WorkshopProgress(window.localStorage);
   const checks = await loadChecks();
   const compiler = browserCompiler();
-  compiler.warm();
+  compiler.warm({ entry, files: { [entry]: progress.get(exercise.id).code ?? exercise.starter } });
 
   const checkButton = h('button', { type: 'button', class: 'hs-pg__button hs-pg__button--primary', 'data-hs': 'workbench-check' }, '▶ ', t.check);
   const stopButton = h('button', { type: 'button', class: 'hs-pg__button', hidden: true, 'data-hs': 'workbench-stop' }, '■ ', t.stop);
@@ -145,6 +145,7 @@ export async function mountWorkbench(
       }
       const records: InvocationRecord[] = [];
       const outcomes = await checkOnFreshPlatform(exercise, compiled.bundle, checks, stop.signal, (record) => {
+        compiler.active();
         records.push(record);
         status.textContent = fill(t.checking, { count: records.length });
       });
