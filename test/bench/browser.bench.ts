@@ -7,7 +7,9 @@
  * - esbuild-wasm: rebuilding a generated 500-line TypeScript handler after a one-line edit;
  * - JavaScript (gzip) that /playground/ loads before it requests the editor;
  * - the playground page itself: Invoke pressed to its result painted, warm (the same code again) and cold (after an
- *   edit of the code, so it compiles, deploys and starts a new instance), pressed at once and a second after the edit.
+ *   edit of the code, so it compiles, deploys and starts a new instance), pressed at once and a second after the edit;
+ *   and a fresh page's first Invoke (esbuild and the sandbox start), pressed as soon as it is enabled and after
+ *   reading the page for a while.
  * Goals: warm <= 2x echo, cold <= 1.5x bare spawn, <= 100 KB gzip before the editor, Invoke warm <= 50 ms and
  * cold after an edit <= 150 ms. Medians after warm-ups.
  * Uses $HS_DIST or dist/ when it holds the engine harness page; otherwise builds the site into a temp dir first.
@@ -26,6 +28,10 @@ const COLD_ROUNDS = Number(process.env.COLD_ROUNDS ?? 25);
 const INVOKE_ROUNDS = Number(process.env.INVOKE_ROUNDS ?? 15);
 /** About the time a person takes to reach the Invoke button after typing. */
 const EDIT_PAUSE_MS = 1000;
+/** Fresh pages whose first Invoke is timed, each way. */
+const FIRST_ROUNDS = Number(process.env.FIRST_ROUNDS ?? 3);
+/** A learner reading the example before pressing Invoke. */
+const READING_MS = 10_000;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 /** Presses Invoke and resolves with the milliseconds until its result is in the panel and the next frame is drawn. */
@@ -218,6 +224,26 @@ try {
   const editedAfterPause = await editedInvokes(EDIT_PAUSE_MS, 'p');
   await playground.close();
 
+  /** A first visit's first Invoke: a page of its own (so a compiler of its own), pressed `readMs` after it is enabled. */
+  const firstInvoke = async (readMs: number): Promise<number> => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${site.url}/playground/`);
+      await page.locator('.monaco-editor .view-lines').click({ timeout: 30_000 });
+      await page.locator('[data-hs="invoke"]:not([disabled])').waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(readMs);
+      return await invokeToPaint(page);
+    } finally {
+      await page.close();
+    }
+  };
+  const firstAtOnce: number[] = [];
+  const firstAfterReading: number[] = [];
+  for (let round = 0; round < FIRST_ROUNDS; round++) {
+    firstAtOnce.push(await firstInvoke(0));
+    firstAfterReading.push(await firstInvoke(READING_MS));
+  }
+
   const us = (ms: number) => `${(ms * 1000).toFixed(1)} us`;
   const ms = (value: number) => `${value.toFixed(2)} ms`;
   console.log(`warm round trip, bare Worker echo        ${us(figures.echoWarm)}`);
@@ -234,6 +260,8 @@ try {
   console.log(`playground Invoke to result painted, warm ${ms(median(warmInvokes))} (goal <= 50 ms; runs: ${warmInvokes.map((v) => v.toFixed(0)).join(', ')}; ${loadNow})`);
   console.log(`playground Invoke after an edit, cold    ${ms(median(editedAtOnce))} (pressed as the last key lands; goal <= 150 ms; runs: ${editedAtOnce.map((v) => v.toFixed(0)).join(', ')}; ${loadNow})`);
   console.log(`  the same, ${EDIT_PAUSE_MS} ms after the last key   ${ms(median(editedAfterPause))} (compiled ahead while typing paused; runs: ${editedAfterPause.map((v) => v.toFixed(0)).join(', ')})`);
+  console.log(`playground first Invoke of a fresh page   ${ms(median(firstAtOnce))} (pressed once enabled; esbuild and the sandbox start; runs: ${firstAtOnce.map((v) => v.toFixed(0)).join(', ')})`);
+  console.log(`  the same, ${READING_MS / 1000} s after it is enabled   ${ms(median(firstAfterReading))} (the page started them while the learner read; runs: ${firstAfterReading.map((v) => v.toFixed(0)).join(', ')})`);
 } finally {
   await browser.close();
   await site.close();
