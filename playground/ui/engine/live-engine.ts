@@ -113,12 +113,13 @@ export async function createLiveEngine(
   }
 
   async function invoke(event: unknown): Promise<InvocationView> {
-    // Never route a request to an instance whose sandbox process died unnoticed: it would fail instead of running.
+    // The compiler's warm-up waits until a second after the request, however long it runs.
     compiler.active();
+    // Never route a request to an instance whose sandbox process died unnoticed: it would fail instead of running.
     const checked = frameChecked ?? instances.frameAnswering();
     frameChecked = undefined;
     await checked;
-    const record = await platform.invoke(FUNCTION_NAME, event);
+    const record = await platform.invoke(FUNCTION_NAME, event).finally(() => compiler.active());
     const view = viewOf(record, names);
     listener.log({ time: Date.now(), level: 'report', requestId: record.requestId, instanceId: record.instanceId, message: view.report });
     listener.finished(view);
