@@ -42,7 +42,7 @@ export async function createLiveEngine(
   let deployed: string | undefined;
   let deployedBundle = '';
   let deployedConfig: FunctionConfig | undefined;
-  /** The frame's liveness, asked by the deploy in progress or just done and not yet used by an invoke. */
+  /** The frame's liveness, asked during the last deploy and not yet used by an invoke. */
   let frameChecked: Promise<void> | undefined;
   /** Whether this browser's Web Workers can profile: learnt from the first profile, which asks the instance. */
   let workersProfile = true;
@@ -71,20 +71,15 @@ export async function createLiveEngine(
   }
 
   async function deploy(project: Project): Promise<DeployOutcome> {
+    frameChecked = undefined;
     // A new profile deploys anew, so the next request shows its cold start.
     const fingerprint = JSON.stringify([project.entry, project.files, project.settings, platformProfile()]);
     if (fingerprint === deployed) return { ok: true };
     // The frame is asked whether it lives while the code compiles, not after: the invoke that follows trusts this
     // answer, given after its click, instead of waiting for a round trip of its own.
-    frameChecked = instances.frameAnswering();
-    const compiled = await compiler.compile(sourcesOf(project)).catch((error: unknown) => {
-      frameChecked = undefined;
-      throw error;
-    });
-    if (!compiled.ok) {
-      frameChecked = undefined;
-      return { ok: false, diagnostics: compiled.diagnostics };
-    }
+    const answering = instances.frameAnswering();
+    const compiled = await compiler.compile(sourcesOf(project));
+    if (!compiled.ok) return { ok: false, diagnostics: compiled.diagnostics };
     const settings = project.settings;
     const config: FunctionConfig = {
       name: FUNCTION_NAME,
@@ -104,11 +99,9 @@ export async function createLiveEngine(
     deployedConfig = config;
     deployed = fingerprint;
     deployedBundle = compiled.bundle;
-    if (settings.provisionedConcurrency > 0) {
-      // Starting provisioned instances may take seconds: the invoke after it asks the frame afresh.
-      frameChecked = undefined;
-      await provisionedReady(settings.provisionedConcurrency);
-    }
+    // Starting provisioned instances may take seconds: the invoke after that asks the frame afresh.
+    if (settings.provisionedConcurrency > 0) await provisionedReady(settings.provisionedConcurrency);
+    else frameChecked = answering;
     return { ok: true };
   }
 

@@ -48,7 +48,8 @@ export async function mountWorkbench(
   const progress = new WorkshopProgress(window.localStorage);
   const checks = await loadChecks();
   const compiler = browserCompiler();
-  compiler.warm({ entry, files: { [entry]: progress.get(exercise.id).code ?? exercise.starter } });
+  const opening = progress.get(exercise.id).code ?? exercise.starter;
+  compiler.warm({ entry, files: { [entry]: opening } });
 
   const checkButton = h('button', { type: 'button', class: 'hs-pg__button hs-pg__button--primary', 'data-hs': 'workbench-check' }, '▶ ', t.check);
   const stopButton = h('button', { type: 'button', class: 'hs-pg__button', hidden: true, 'data-hs': 'workbench-stop' }, '■ ', t.stop);
@@ -81,7 +82,7 @@ export async function mountWorkbench(
   if (corrupt) showNotice(fill(t.corruptProgress, { problem: corrupt }));
 
   const editor = new CodeEditor(editorHost, { ariaLabel: t.editorLabel, onRun: () => void run(), loadMonaco: 'now' });
-  editor.setFiles({ [entry]: progress.get(exercise.id).code ?? exercise.starter }, entry);
+  editor.setFiles({ [entry]: opening }, entry);
   const code = () => editor.files()[entry] ?? '';
 
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
