@@ -57,7 +57,9 @@ interface Request {
 async function startChromium(): Promise<{ port: number; stop(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'hs-lighthouse-'));
   const executable = existsSync(debianChromium) ? debianChromium : chromium.executablePath();
-  const child = spawn(executable, [...quietArgs, '--headless', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: 'ignore' });
+  const child = spawn(executable, [...quietArgs, '--headless', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: 'ignore', detached: true });
+  const group = child.pid;
+  if (group === undefined) throw new Error(`could not start ${executable}`);
   const portFile = join(profile, 'DevToolsActivePort');
   for (let tries = 0; !existsSync(portFile) || readFileSync(portFile, 'utf8').trim() === ''; tries++) {
     if (tries > 200) throw new Error('Chromium did not open its DevTools port');
@@ -68,9 +70,9 @@ async function startChromium(): Promise<{ port: number; stop(): Promise<void> }>
     port,
     stop: async () => {
       const exited = new Promise((done) => child.once('exit', done));
-      child.kill();
+      // The whole process group: once, a helper outlived the browser and wrote its cache into the profile being removed.
+      process.kill(-group, 'SIGTERM');
       await exited;
-      // Debian's chromium is a wrapper script: the browser behind it may still be writing its profile for a moment.
       rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
     },
   };

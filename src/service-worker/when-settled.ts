@@ -1,0 +1,41 @@
+/**
+ * When a page has finished starting: loaded, then a stretch with no resource fetched and no long task. The
+ * playground keeps starting after `load` (Monaco, the TypeScript service, the compiler), and the service worker's
+ * install downloads the whole build (~27 MB), which on a phone or two cores slows every task the page still runs.
+ */
+
+/** How long a page must go without fetching anything or running a long task to count as settled. */
+const QUIET_MS = 3000;
+
+/** A page that never goes quiet (one that polls, say) counts as settled this long after its load. */
+const AT_MOST_MS = 30_000;
+
+/** Runs `run` in an idle moment once the page has settled. */
+export function whenSettled(run: () => void): void {
+  const start = (): void => {
+    let settled = false;
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    const observer = new PerformanceObserver(() => restart());
+    const settle = (): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(quiet);
+      clearTimeout(cap);
+      observer.disconnect();
+      if ('requestIdleCallback' in globalThis) requestIdleCallback(() => run(), { timeout: 2000 });
+      else run();
+    };
+    const restart = (): void => {
+      clearTimeout(quiet);
+      quiet = setTimeout(settle, QUIET_MS);
+    };
+    // Only Chromium reports long tasks; elsewhere fetches alone mark the page as busy.
+    for (const type of ['resource', 'longtask']) {
+      if (PerformanceObserver.supportedEntryTypes.includes(type)) observer.observe({ type });
+    }
+    const cap = setTimeout(settle, AT_MOST_MS);
+    restart();
+  };
+  if (document.readyState === 'complete') start();
+  else addEventListener('load', start, { once: true });
+}
