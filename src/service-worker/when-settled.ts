@@ -1,13 +1,14 @@
 /**
- * When a page has finished starting: loaded, then a stretch with no resource fetched and no long task. The
- * playground keeps starting after `load` (Monaco, the TypeScript service, the compiler), and the service worker's
- * install downloads the whole build (~27 MB), which on a phone or two cores slows every task the page still runs.
+ * When a page has finished starting: loaded, past the first long idle moment in which the playground starts Monaco
+ * unasked (main-thread.ts), then a stretch with no resource fetched and no long task. The service worker's install
+ * downloads the whole build (~27 MB), which on a phone or two cores slows every task the page still runs.
  */
+import { whenLongIdle } from '../../playground/ui/engine/main-thread.ts';
 
 /** How long a page must go without fetching anything or running a long task to count as settled. */
 const QUIET_MS = 3000;
 
-/** A page that never goes quiet (one that polls, say) counts as settled this long after its load. */
+/** A page that never goes quiet (one that polls, say) counts as settled this long after its first long idle moment. */
 const AT_MOST_MS = 30_000;
 
 /** Runs `run` in an idle moment once the page has settled. */
@@ -36,6 +37,5 @@ export function whenSettled(run: () => void): void {
     const cap = setTimeout(settle, AT_MOST_MS);
     restart();
   };
-  if (document.readyState === 'complete') start();
-  else addEventListener('load', start, { once: true });
+  whenLongIdle(start);
 }

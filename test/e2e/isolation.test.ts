@@ -98,7 +98,7 @@ describe('memory measurement and cross-origin isolation', () => {
     expect(measured.results).toEqual([{ ok: true, value: 1 }]);
     expect(measured.heapUsed).toEqual({});
     expect(measured.reason).toMatch(/not cross-origin isolated/);
-    // The page registers its service worker once it has settled: 3 s of quiet, or 30 s after its load at most.
+    // The page registers its service worker only once it has settled (src/service-worker/when-settled.ts).
     await expect.poll(() => page.evaluate(async () => Boolean(await navigator.serviceWorker.getRegistration())), { timeout: 45_000 }).toBe(true);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await harness(page, bare.url);
