@@ -1,8 +1,8 @@
 /**
  * Runs on every page of the built site (integration.ts injects it): registers the service worker once the page
  * has settled (when-settled.ts), so its precaching never competes with the page's own start, and when a new
- * build's worker is waiting, says so and loads the new version only when the user asks. `astro dev` has no /sw.js and serves
- * modules that change on every save, so it is left without a worker.
+ * build's worker is waiting, says so and loads the new version only when the user asks. `astro dev` has no /sw.js
+ * and serves modules that change on every save, so it is left without a worker.
  */
 import { Workbox } from 'workbox-window';
 import { SERVICE_WORKER_PATH } from './sw-path.ts';
