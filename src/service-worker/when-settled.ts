@@ -3,7 +3,7 @@
  * unasked (main-thread.ts), then a stretch with no resource fetched and no long task. The service worker's install
  * downloads the whole build (~27 MB), which on a phone or two cores slows every task the page still runs.
  */
-import { whenLongIdle } from '../../playground/ui/engine/main-thread.ts';
+import { whenIdle, whenLongIdle } from '../../playground/ui/engine/main-thread.ts';
 
 /** How long a page must go without fetching anything or running a long task to count as settled. */
 const QUIET_MS = 3000;
@@ -14,17 +14,14 @@ const AT_MOST_MS = 30_000;
 /** Runs `run` in an idle moment once the page has settled. */
 export function whenSettled(run: () => void): void {
   const start = (): void => {
-    let settled = false;
     let quiet: ReturnType<typeof setTimeout> | undefined;
     const observer = new PerformanceObserver(() => restart());
+    // Whichever of the two timers fires first clears the other, so this runs once.
     const settle = (): void => {
-      if (settled) return;
-      settled = true;
       clearTimeout(quiet);
       clearTimeout(cap);
       observer.disconnect();
-      if ('requestIdleCallback' in globalThis) requestIdleCallback(() => run(), { timeout: 2000 });
-      else run();
+      whenIdle(run);
     };
     const restart = (): void => {
       clearTimeout(quiet);

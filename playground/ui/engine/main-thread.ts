@@ -6,10 +6,15 @@
 /** How long the page must have been loaded before an idle moment starts optional work unasked. */
 const UNASKED_AFTER_LOAD_MS = 4000;
 
+/** Runs `start` in the browser's next idle moment (at most 2 s away), or at once where there are no idle callbacks. */
+export function whenIdle(start: () => void): void {
+  if ('requestIdleCallback' in globalThis) requestIdleCallback(() => start(), { timeout: 2000 });
+  else start();
+}
+
 /** Runs `start` in an idle moment once the page has been loaded for a while, so loading the page never waits on it. */
 export function whenLongIdle(start: () => void): void {
-  const idle = () => ('requestIdleCallback' in globalThis ? requestIdleCallback(() => start(), { timeout: 2000 }) : start());
-  const later = () => setTimeout(idle, UNASKED_AFTER_LOAD_MS);
+  const later = () => setTimeout(() => whenIdle(start), UNASKED_AFTER_LOAD_MS);
   if (document.readyState === 'complete') later();
   else addEventListener('load', later, { once: true });
 }
