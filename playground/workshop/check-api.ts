@@ -152,6 +152,8 @@ export function parseAnswerConfig(value: unknown): { ok: true; config: AnswerCon
 export interface MemoryFigure {
   instanceId: string;
   bytes: number;
+  /** The platform stopped the instance for going over its memory setting on this figure. */
+  stoppedForMemory?: true;
 }
 
 /** What one run of the `hello-serverless` command printed, and its exit code. */
@@ -197,7 +199,8 @@ export interface Harness {
   cli?: CliRunner;
   /**
    * The first memory figure of the invocation's instance measured after the invocation began, waiting up to
-   * `waitMs` for it; undefined when none came. The CLI's Node instances are measured every 100 ms while they run
+   * `waitMs` for it; undefined when none came. When the platform stopped the instance for its memory after the
+   * invocation began, before such a figure came, it is the figure the platform stopped it on. The CLI's Node instances are measured every 100 ms while they run
    * code and as each invocation ends; a browser measures its workers only about every 20 s, and only where the page
    * may ask (Chromium, cross-origin isolated).
    */

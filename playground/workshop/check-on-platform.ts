@@ -4,9 +4,10 @@ import type { Dialect } from '../faas/protocol.ts';
 import { initDuration } from '../faas/phases.ts';
 import { Topic } from '../services/topic.ts';
 import { WebSocketGateway } from '../services/websocket-gateway.ts';
-import type { AnswerConfig, Check, CheckedInvocation, CliRunner, Harness, MemoryFigure } from './check-api.ts';
+import type { AnswerConfig, Check, CheckedInvocation, CliRunner, Harness } from './check-api.ts';
 import { CheckFailure, parseAnswerConfig } from './check-api.ts';
 import { CONFIG_PROBE_EXPORT, configProbeBundle } from './config-probe.ts';
+import { InstanceFigures } from './instance-figures.ts';
 import { runChecks, type CheckOutcome } from './run-checks.ts';
 
 /** What the platform needs to know of an exercise to deploy an answer the way the exercise says. */
@@ -131,59 +132,6 @@ async function readAnswerConfig(platform: Platform, exercise: ExerciseDeployment
     return parsed.config;
   } finally {
     platform.remove(name);
-  }
-}
-
-/** The figures the host reports for one function's instances (memory, and CPU time as invocations end), for the checks. */
-class InstanceFigures {
-  readonly #figures: (MemoryFigure & { tMs: number })[] = [];
-  /** Per instance, its thread's CPU time (µs) as each invocation ended, in order. */
-  readonly #cpuAtEnd = new Map<string, { requestId: string; cpuUs: number }[]>();
-  readonly #waiting = new Set<() => void>();
-  readonly #unsubscribe: () => void;
-
-  constructor(platform: Platform, functionName: string) {
-    this.#unsubscribe = platform.on((event) => {
-      if (event.type !== 'instance-metrics' || event.functionName !== functionName) return;
-      const sample = event.sample;
-      if (sample.heapUsed !== undefined) this.#figures.push({ instanceId: event.instanceId, tMs: sample.tMs, bytes: sample.heapUsed + (sample.external ?? 0) });
-      if (sample.requestId !== undefined && sample.cpuUserUs !== undefined) {
-        const ends = this.#cpuAtEnd.get(event.instanceId) ?? [];
-        ends.push({ requestId: sample.requestId, cpuUs: sample.cpuUserUs + (sample.cpuSystemUs ?? 0) });
-        this.#cpuAtEnd.set(event.instanceId, ends);
-      }
-      for (const wake of this.#waiting) wake();
-    });
-  }
-
-  cpuTimeMs(instanceId: string, requestId: string): number | undefined {
-    const ends = this.#cpuAtEnd.get(instanceId) ?? [];
-    const index = ends.findIndex((end) => end.requestId === requestId);
-    const [previous, current] = [ends[index - 1], ends[index]];
-    return index > 0 && previous && current ? (current.cpuUs - previous.cpuUs) / 1000 : undefined;
-  }
-
-  memoryAfter(instanceId: string, sinceMs: number, waitMs: number): Promise<MemoryFigure | undefined> {
-    const found = () => this.#figures.find((figure) => figure.instanceId === instanceId && figure.tMs >= sinceMs);
-    const now = found();
-    if (now) return Promise.resolve({ instanceId, bytes: now.bytes });
-    return new Promise((resolve) => {
-      const done = (figure: MemoryFigure | undefined) => {
-        clearTimeout(timer);
-        this.#waiting.delete(wake);
-        resolve(figure && { instanceId, bytes: figure.bytes });
-      };
-      const wake = () => {
-        const figure = found();
-        if (figure) done(figure);
-      };
-      const timer = setTimeout(() => done(undefined), waitMs);
-      this.#waiting.add(wake);
-    });
-  }
-
-  close(): void {
-    this.#unsubscribe();
   }
 }
 

@@ -106,9 +106,12 @@ export default defineChecks([
         'zh-cn': `${MEMORY_WAIT_MS / 1000} 秒内没有收到实例的内存读数。浏览器只有在跨源隔离的页面上才能测量 Worker 的内存，而且只有 Chromium 可以：请刷新页面后再运行一次检查（代码已保存），或者在本机运行：npx hello-serverless check 13 ./index.ts`,
       });
       const mb = Math.round(figure.bytes / MB);
+      const stopped = figure.stoppedForMemory
+        ? { en: ' The browser measured it as they ended, and the platform then stopped the instance for going over its memory setting.', 'zh-cn': '浏览器在这些请求结束时测得这个数字，平台随即因超出内存设置而停止了该实例。' }
+        : { en: '', 'zh-cn': '' };
       expectThat(figure.bytes < MEMORY_LIMIT_MB * MB, {
-        en: `After 2,000 requests the instance held ${mb} MB. Ten different pages of about 400 KB each fit in 4 MB: something is still kept for every request.`,
-        'zh-cn': `处理完 2,000 个请求后，实例占用了 ${mb} MB。十个不同的页面、每个约 400 KB，4 MB 就放得下：仍有东西在为每个请求留存。`,
+        en: `After 2,000 requests the instance held ${mb} MB.${stopped.en} Ten different pages of about 400 KB each fit in 4 MB: something is still kept for every request.`,
+        'zh-cn': `处理完 2,000 个请求后，实例占用了 ${mb} MB。${stopped['zh-cn']}十个不同的页面、每个约 400 KB，4 MB 就放得下：仍有东西在为每个请求留存。`,
       });
     },
   },
