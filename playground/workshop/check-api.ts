@@ -152,7 +152,7 @@ export function parseAnswerConfig(value: unknown): { ok: true; config: AnswerCon
 export interface MemoryFigure {
   instanceId: string;
   bytes: number;
-  /** The platform stopped the instance for going over its memory setting on this figure. */
+  /** This was the instance's last figure before the platform stopped it for going over its memory setting. */
   stoppedForMemory?: true;
 }
 
@@ -200,9 +200,9 @@ export interface Harness {
   /**
    * The first memory figure of the invocation's instance measured after the invocation began, waiting up to
    * `waitMs` for it; undefined when none came. When the platform stopped the instance for its memory after the
-   * invocation began, before such a figure came, it is the figure the platform stopped it on. The CLI's Node instances are measured every 100 ms while they run
-   * code and as each invocation ends; a browser measures its workers only about every 20 s, and only where the page
-   * may ask (Chromium, cross-origin isolated).
+   * invocation began, before such a figure came, it is the instance's last figure. The CLI's Node instances are
+   * measured every 100 ms while they run code and as each invocation ends; a browser measures its workers only about
+   * every 20 s, and only where the page may ask (Chromium, cross-origin isolated).
    */
   memoryAfter(invocation: CheckedInvocation, waitMs: number): Promise<MemoryFigure | undefined>;
   /**

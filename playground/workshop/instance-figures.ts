@@ -38,7 +38,7 @@ export class InstanceFigures {
   /**
    * The first figure measured at or after `sinceMs`. A browser's measurement takes 10-20 s, so one begun while the
    * requests still ran can be the one that gets the instance stopped for its memory after them, and then no later
-   * figure can come: that figure, the one the platform acted on, is the answer then.
+   * figure can come: the instance's last figure, the one the platform acted on, is the answer then.
    */
   memoryAfter(instanceId: string, sinceMs: number, waitMs: number): Promise<MemoryFigure | undefined> {
     const found = (): MemoryFigure | undefined => {

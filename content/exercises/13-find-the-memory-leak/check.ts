@@ -107,7 +107,7 @@ export default defineChecks([
       });
       const mb = Math.round(figure.bytes / MB);
       const stopped = figure.stoppedForMemory
-        ? { en: ' The browser measured it as they ended, and the platform then stopped the instance for going over its memory setting.', 'zh-cn': '浏览器在这些请求结束时测得这个数字，平台随即因超出内存设置而停止了该实例。' }
+        ? { en: ' That figure was measured as they ended, and the platform then stopped the instance for going over its memory setting.', 'zh-cn': '这个读数是在这些请求结束时测得的，平台随后因实例超出内存设置而停止了它。' }
         : { en: '', 'zh-cn': '' };
       expectThat(figure.bytes < MEMORY_LIMIT_MB * MB, {
         en: `After 2,000 requests the instance held ${mb} MB.${stopped.en} Ten different pages of about 400 KB each fit in 4 MB: something is still kept for every request.`,
