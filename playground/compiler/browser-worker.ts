@@ -9,6 +9,7 @@ import * as esbuild from 'esbuild-wasm';
 import wasmURL from 'esbuild-wasm/esbuild.wasm?url';
 import { contextBundleBuild } from './build-contexts.ts';
 import { compileWith } from './compile-function.ts';
+import { esbuildWasmModule } from './esbuild-wasm-module.ts';
 import type { Build } from './compile-function.ts';
 import type { FunctionSources } from './options.ts';
 import { runZeroDelayTimeoutsPromptly, type TimerScope } from './prompt-timeouts.ts';
@@ -40,7 +41,7 @@ function answer(line: PageLine): void {
       return;
     }
     try {
-      started ??= esbuild.initialize({ wasmURL: new URL(wasmURL, scope.location.href).href, worker: false });
+      started ??= esbuildWasmModule(new URL(wasmURL, scope.location.href).href).then((wasmModule) => esbuild.initialize({ wasmModule, worker: false }));
       await started;
     } catch (error) {
       started = undefined;

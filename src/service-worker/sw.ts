@@ -10,6 +10,8 @@
  * - Docs pages: network first, cached as visited. Network first because a deployment changes page and hashed
  *   assets together: an online reader gets the page that matches the assets this worker precached, and the cached
  *   copy is only for when the network is gone. The cache is named after the build and dropped with it.
+ * - esbuild's WebAssembly: from the network while it answers, because Chromium keeps the compiled code only of a
+ *   module streamed from the network or the HTTP cache; the precached copy when the compiler asks for it.
  * - A page never opened, with no network: a short page in its language saying what works offline.
  * - A new build's worker waits until the page asks it to take over (the user's "Reload"; register.ts).
  */
@@ -19,6 +21,7 @@ import { NavigationRoute, Router } from 'workbox-routing';
 import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
 import { isolationPlugin } from './isolation-plugin.ts';
 import { offlinePage } from './offline-page.ts';
+import { NETWORK_WAIT_MS, PRECACHED_COPY_PARAM } from '../../playground/compiler/esbuild-wasm-module.ts';
 import { PAGES_CACHE_PREFIX, SKIP_WAITING, pagesCacheName } from './cache-names.ts';
 
 /** Set by the build (integration.ts): what to precache, with revisions, and a hash of it naming this build. */
@@ -33,9 +36,9 @@ precache.precache(PRECACHE_MANIFEST);
 
 const router = new Router();
 // Pagefind asks for its entry file with a cache-busting `?ts=`; the precached copy is the one of this build.
-router.registerRoute(new PrecacheRoute(precache, { ignoreURLParametersMatching: [/^ts$/] }));
+router.registerRoute(new PrecacheRoute(precache, { ignoreURLParametersMatching: [/^ts$/, new RegExp(`^${PRECACHED_COPY_PARAM}$`)] }));
 // A connection that hangs rather than fails (a train's Wi-Fi) falls back to the cached page after a few seconds.
-router.registerRoute(new NavigationRoute(new NetworkFirst({ cacheName: pagesCache, networkTimeoutSeconds: 4, plugins: [isolationPlugin] })));
+router.registerRoute(new NavigationRoute(new NetworkFirst({ cacheName: pagesCache, networkTimeoutSeconds: NETWORK_WAIT_MS / 1000, plugins: [isolationPlugin] })));
 router.setDefaultHandler(new NetworkOnly({ plugins: [isolationPlugin] }));
 // No network and no cached copy: a page that says so and links to what works offline; other requests just fail.
 router.setCatchHandler(async ({ request }) => (request.mode === 'navigate' ? offlinePage(new URL(request.url)) : Response.error()));
@@ -54,7 +57,11 @@ scope.addEventListener('message', (event) => {
 
 scope.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (new URL(request.url).origin !== scope.location.origin) return;
+  const url = new URL(request.url);
+  if (url.origin !== scope.location.origin) return;
+  // esbuild's wasm streams from the network, where Chromium keeps its compiled code; the compiler asks for the
+  // precached copy when the network does not answer (esbuild-wasm-module.ts).
+  if (url.pathname.endsWith('.wasm') && !url.searchParams.has(PRECACHED_COPY_PARAM)) return;
   // Chromium refuses this combination from a service worker's fetch (it throws), so leave such requests alone.
   if (request.cache === 'only-if-cached' && request.mode !== 'same-origin') return;
   const response = router.handleRequest({ event, request });

@@ -95,6 +95,31 @@ describe('offline after one visit', () => {
   }, 300_000);
 });
 
+describe("esbuild's WebAssembly on a page the worker controls", () => {
+  test('streams from the server, where Chromium keeps its compiled code, not from the precache', async () => {
+    const wasmRequests: string[] = [];
+    const site = await serveStatic(builtSiteDir(), { onRequest: (request) => void (/\.wasm(\?|$)/.test(request.url ?? '') && wasmRequests.push(request.url ?? '')) });
+    const context = await browser.newContext({ serviceWorkers: 'allow' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${site.url}/`);
+      await serviceWorkerInControl(page);
+      // The install fetched it for the precache; from here on, only the compiler's own request may reach the server.
+      wasmRequests.length = 0;
+      await page.goto(`${site.url}/playground/`);
+      expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      await playgroundReady(page);
+      await page.locator('[data-hs="invoke"]').click();
+      await page.locator('[data-hs="result-status"]').waitFor({ timeout: 30_000 });
+      expect(await page.locator('[data-hs="result-status"]').textContent()).toBe('Succeeded');
+      expect(wasmRequests).toEqual([expect.stringMatching(/^\/_astro\/esbuild[^/?]*\.wasm$/)]);
+    } finally {
+      await context.close();
+      await site.close();
+    }
+  }, 120_000);
+});
+
 /**
  * A copy of the built site that a browser takes for a new deployment: every file linked from `dir` but sw.js,
  * whose build version (what names the pages cache) is changed, as the next build's worker would differ.
