@@ -43,7 +43,9 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (values.list) {
-    for (const exercise of listExercises()) io.stdout(`${exercise.id.padEnd(28)} ${exercise.title.en} / ${exercise.title['zh-cn']}\n`);
+    const exercises = listExercises();
+    const width = Math.max(...exercises.map((exercise) => exercise.id.length));
+    for (const exercise of exercises) io.stdout(`${exercise.id.padEnd(width)}  ${exercise.title.en} / ${exercise.title['zh-cn']}\n`);
     return 0;
   }
   const lang = values.lang ?? 'en';

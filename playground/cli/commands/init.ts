@@ -38,7 +38,9 @@ export async function init(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (values.list) {
-    for (const template of listTemplates()) io.stdout(`${template.id.padEnd(32)} ${template.dialect.padEnd(7)} ${template.title.en}\n`);
+    const templates = listTemplates();
+    const width = Math.max(...templates.map((template) => template.id.length));
+    for (const template of templates) io.stdout(`${template.id.padEnd(width)}  ${template.dialect.padEnd(6)}  ${template.title.en}\n`);
     return 0;
   }
   const [id, target, ...extra] = positionals;

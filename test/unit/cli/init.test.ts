@@ -58,6 +58,10 @@ describe('hello-serverless init', () => {
     for (const id of ['scf-event', 'scf-apigw', 'scf-timer', 'scf-cos', 'lambda-http-api', 'lambda-sqs', '01-hello-api-gateway', '10-queue-batch-partial-failure']) {
       expect(io.out).toMatch(new RegExp(`^${id} `, 'm'));
     }
+    // One column per field, however long the longest name: the platform starts at the same place on every line.
+    const platformColumns = new Set(io.out.trimEnd().split('\n').map((line) => line.search(/ (scf|lambda) /)));
+    expect([...platformColumns]).toHaveLength(1);
+    expect([...platformColumns][0]).toBeGreaterThan(0);
   });
 
   it('writes a project whose package.json runs this checkout\'s CLI on Node 22, and a serverless.yml in the platform\'s format', async () => {
