@@ -1,13 +1,13 @@
+import { watch, type FSWatcher } from 'chokidar';
 import type { LayerArtifact } from '../../compiler/browser-protocol.ts';
-import { existsSync, watch } from 'node:fs';
-import type { FSWatcher } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { compileDirectory, formatDiagnostic } from '../../compiler/node.ts';
 import type { AccessLog } from './access-log.ts';
 import type { ServedFunctions } from './served-functions.ts';
 
 export interface RunningWatch {
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 /** Changes closer together than this are one edit (an editor's save often writes a file twice). */
@@ -17,9 +17,12 @@ const DEBOUNCE_MS = 100;
  * serve --watch: when a file under a function's folder changes (node_modules and dot-folders aside), its code is
  * compiled again and, if it compiles to something new, deployed as the next version. The Platform ends the old
  * version's instances once they are idle, so the next request is a cold start on the new code. A compile error is
- * printed and the old version keeps serving.
+ * printed and the old version keeps serving. Resolves once every folder is watched.
+ *
+ * chokidar, not Node's `fs.watch(dir, { recursive: true })`: on Linux that one watches each file, so a file an editor
+ * saves by renaming a new one over it (vim, sed -i, "safe write") is lost to it after the first such save.
  */
-export function reloadOnChange(functions: ServedFunctions, log: AccessLog): RunningWatch {
+export async function reloadOnChange(functions: ServedFunctions, log: AccessLog): Promise<RunningWatch> {
   const roots = [...new Set(functions.all().map((f) => f.config.root))];
   const watchers: FSWatcher[] = [];
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -51,8 +54,9 @@ export function reloadOnChange(functions: ServedFunctions, log: AccessLog): Runn
   };
 
   for (const root of roots) {
-    const watcher = watch(root, { recursive: true }, (_event, file) => {
-      const name = file === null ? '' : String(file);
+    const watcher = watch(root, { ignoreInitial: true, ignored: (path) => ignored(relative(root, path)) });
+    watcher.on('all', (_event, path) => {
+      const name = relative(root, path);
       if (stopped || ignored(name)) return;
       const names = changes.get(root) ?? new Set<string>();
       names.add(name);
@@ -68,11 +72,12 @@ export function reloadOnChange(functions: ServedFunctions, log: AccessLog): Runn
     });
     watchers.push(watcher);
   }
+  await Promise.all(watchers.map((watcher) => new Promise<void>((ready) => watcher.once('ready', () => ready()))));
   return {
-    stop: () => {
+    stop: async () => {
       stopped = true;
       for (const timer of timers.values()) clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
+      await Promise.all(watchers.map((watcher) => watcher.close()));
     },
   };
 }

@@ -75,7 +75,7 @@ export async function startServe(options: ServeOptions, io: CliIO): Promise<Runn
   let watching: RunningWatch | undefined;
   try {
     await listen(server, options.port, options.host);
-    if (options.watch) watching = reloadOnChange(functions, log);
+    if (options.watch) watching = await reloadOnChange(functions, log);
   } catch (error) {
     schedules.stop();
     platform.shutdown();
@@ -88,14 +88,16 @@ export async function startServe(options: ServeOptions, io: CliIO): Promise<Runn
 
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => {
-    closed ??= new Promise<void>((resolve) => {
-      watching?.stop();
-      schedules.stop();
-      platform.shutdown();
-      clock.close();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    closed ??= Promise.all([
+      watching?.stop(),
+      new Promise<void>((resolve) => {
+        schedules.stop();
+        platform.shutdown();
+        clock.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+    ]).then(() => undefined);
     return closed;
   };
   return { url, platform, routes, close };

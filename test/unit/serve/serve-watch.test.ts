@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -54,6 +54,19 @@ describe('serve --watch', () => {
     expect(cold!.start).toBe('cold');
     expect(cold!.instance).not.toBe(warm!.instance);
     expect(serve.io.err).toMatch(/GET \/anything 200 {2}\S+ \S+ v2 cold/);
+  }, 30_000);
+
+  it('keeps seeing a file an editor saves by renaming a new copy over it (vim, sed -i), save after save', async () => {
+    const { serve, file } = await watched(handler('v1'));
+    expect(await answer(serve)).toBe('v1');
+    for (let version = 2; version <= 4; version++) {
+      const copy = join(dir!, `.index.ts.swp${version}`);
+      writeFileSync(copy, handler(`v${version}`));
+      renameSync(copy, file);
+      await eventually(`save ${version - 1}`, () => deployed(serve) === version - 1);
+      expect(await answer(serve)).toBe(`v${version}`);
+    }
+    expect(serve.io.err).toMatch(/\[watch\] index\.ts changed: \S+ v4 deployed/);
   }, 30_000);
 
   it('prints a compile error with file:line:column and keeps the old version serving', async () => {
