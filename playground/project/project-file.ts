@@ -4,7 +4,7 @@ import { CLOUDFORMATION_TAGS } from './cloudformation.ts';
 import { assign, FieldReader, isRecord, routePath, str, yes } from './field-reader.ts';
 import { frameworkLayers } from './framework-layers.ts';
 import { ProjectFileError } from './project-model.ts';
-import type { FunctionEvent, HttpEvent, ProjectFile, ProjectFunction, ScheduleEvent } from './project-model.ts';
+import type { DeclaredTriggers, FunctionEvent, HttpEvent, ProjectFile, ProjectFunction, ScheduleEvent } from './project-model.ts';
 import { readSamTemplate } from './sam-template.ts';
 import { readScfTemplate } from './scf-template.ts';
 import { resolveVariables } from './variables.ts';
@@ -73,6 +73,7 @@ function readScfComponent(read: FieldReader, doc: Record<string, unknown>): Proj
     env: read.stringMap('inputs.environment.variables', variables),
     dialect: 'scf',
     events: scfTriggers(read, inputs.events ?? inputs.triggers),
+    ...declaredTriggers('scf-component', inputs.events ?? inputs.triggers),
   };
   assign(fn, {
     handler: read.string('inputs.handler', inputs.handler),
@@ -100,6 +101,7 @@ function readFramework(read: FieldReader, doc: Record<string, unknown>): Project
       name,
       env: { ...providerEnv, ...read.stringMap(`functions.${name}.environment`, value.environment) },
       events: frameworkEvents(read, name, value.events),
+      ...declaredTriggers('framework', value.events),
     };
     assign(fn, {
       deployedName: read.string(`functions.${name}.name`, value.name),
@@ -115,6 +117,10 @@ function readFramework(read: FieldReader, doc: Record<string, unknown>): Project
   }));
   const service = isRecord(doc.service) ? str(doc.service.name) : str(doc.service);
   return { format: 'framework', ...(service ? { service } : {}), functions: list, warnings: read.warnings };
+}
+
+function declaredTriggers(format: DeclaredTriggers['format'], entries: unknown): { triggers?: DeclaredTriggers } {
+  return Array.isArray(entries) && entries.length > 0 ? { triggers: { format, entries } } : {};
 }
 
 function frameworkEvents(read: FieldReader, fn: string, events: unknown): FunctionEvent[] {

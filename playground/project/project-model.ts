@@ -39,6 +39,16 @@ export interface ProjectFunction {
   /** What the file says about this function alone that cannot be honoured here (the file's own are in ProjectFile). */
   warnings?: string[];
   events: FunctionEvent[];
+  /**
+   * The trigger entries exactly as a serverless.yml lists them (Framework `functions.NAME.events`, SCF component
+   * `inputs.events`), kinds this project does not run included, so that `package` can write them back.
+   */
+  triggers?: DeclaredTriggers;
+}
+
+export interface DeclaredTriggers {
+  format: 'framework' | 'scf-component';
+  entries: unknown[];
 }
 
 /** A layer whose content is a folder of the project: its files are what `/opt` shows on the platform. */

@@ -2,6 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
 import { stringify } from 'yaml';
 import type { CompiledFunction, LayerArtifact } from './compiled-function.ts';
+import type { DeclaredTriggers } from './project-model.ts';
 import type { Project } from './project.ts';
 import { handlerName } from './project.ts';
 
@@ -18,9 +19,10 @@ const LAYER_FOLDER = 'layer/';
  * recompiles after edits, `serverless.yml` in the format of the project's platform and the other platform's
  * format next to it, and a README saying how to deploy and run each. A project with a `layer/` folder keeps its
  * sources here but leaves them out of the function's package: the layer deploys as its own artifact
- * (`layerZipName`), which both files bind.
+ * (`layerZipName`), which both files bind. A project's own serverless.yml's `triggers` go into the file of the same
+ * format as they were written (`carriesTriggers`); the other platform's file has none.
  */
-export function projectZipFiles(project: Project, compiled: CompiledFunction, name = 'hello-serverless-function'): Record<string, string> {
+export function projectZipFiles(project: Project, compiled: CompiledFunction, name = 'hello-serverless-function', triggers?: DeclaredTriggers): Record<string, string> {
   const bundle = compiled.bundle;
   const service = serviceName(name);
   const layer = compiled.layer ? layerZipName(name) : undefined;
@@ -31,9 +33,10 @@ export function projectZipFiles(project: Project, compiled: CompiledFunction, na
   files[bundlePath] = bundle;
   files['event.json'] = project.event.endsWith('\n') ? project.event : `${project.event}\n`;
   files['package.json'] = `${JSON.stringify(packageJson(service, project, bundlePath), null, 2)}\n`;
-  const aws = frameworkYml(service, project, handler, layer);
-  const tencent = scfComponentYml(service, project, handler, layer);
   const ownIsScf = project.settings.dialect === 'scf';
+  const carried = triggers && carriesTriggers(project.settings.dialect, triggers) ? triggers.entries : undefined;
+  const aws = frameworkYml(service, project, handler, layer, ownIsScf ? undefined : carried);
+  const tencent = scfComponentYml(service, project, handler, layer, ownIsScf ? carried : undefined);
   files['serverless.yml'] = ownIsScf ? tencent : aws;
   files[ownIsScf ? 'serverless.aws.yml' : 'serverless.tencent.yml'] = ownIsScf ? aws : tencent;
   files['README.md'] = readme(service, project, handler, bundlePath, layer);
@@ -44,13 +47,22 @@ export function projectZipFiles(project: Project, compiled: CompiledFunction, na
  * The archive: the project's folder, named after the service, and beside it (when the function has a layer) the
  * layer's own zip, which the folder's deployment files name as `../<service>-layer.zip`.
  */
-export function projectZip(project: Project, compiled: CompiledFunction, name = 'hello-serverless-function'): Uint8Array {
-  const files = projectZipFiles(project, compiled, name);
+export function projectZip(project: Project, compiled: CompiledFunction, name = 'hello-serverless-function', triggers?: DeclaredTriggers): Uint8Array {
+  const files = projectZipFiles(project, compiled, name, triggers);
   const folder = serviceName(name);
   const tree: Zippable = {};
   for (const [path, text] of Object.entries(files)) tree[`${folder}/${path}`] = strToU8(text);
   if (compiled.layer) tree[layerZipName(name)] = layerZip(compiled.layer);
   return zipSync(tree, ZIP_OPTIONS);
+}
+
+/**
+ * Whether the zip's own serverless.yml can list these trigger entries as written: it is in the Framework's format for
+ * Lambda and the SCF component's for SCF, so entries from a file of that format (a Framework file for Tencent's
+ * plugin spells SCF's triggers its own way) carry over unchanged.
+ */
+export function carriesTriggers(dialect: Project['settings']['dialect'], triggers: DeclaredTriggers): boolean {
+  return triggers.format === (dialect === 'scf' ? 'scf-component' : 'framework');
 }
 
 /** The layer's artifact as Lambda and SCF take it: its compiled files at the zip's root are what /opt holds. */
@@ -76,7 +88,7 @@ function packageJson(service: string, project: Project, bundlePath: string) {
     name: service,
     version: '1.0.0',
     private: true,
-    description: `Exported from the Hello Serverless playground (handler ${handlerName(project)}).`,
+    description: `Packaged by Hello Serverless (handler ${handlerName(project)}).`,
     scripts: {
       // The same bundling the playground does: one CommonJS file, Node built-ins external, layer imports left to /opt.
       build: `esbuild ${project.entry} --bundle --platform=node --target=node18 --format=cjs --alias:layer=/opt --external:/opt/* --sourcemap=inline --outfile=${bundlePath}`,
@@ -90,20 +102,20 @@ function packageJson(service: string, project: Project, bundlePath: string) {
 }
 
 /** The Framework's layer from a prebuilt artifact, bound by the logical ID it gets (`shared` → SharedLambdaLayer). */
-function frameworkYml(service: string, project: Project, handler: string, layer: string | undefined): string {
+function frameworkYml(service: string, project: Project, handler: string, layer: string | undefined, events: unknown[] | undefined): string {
   const s = project.settings;
   return stringify({
     service,
     frameworkVersion: '4',
     provider: { name: 'aws', runtime: AWS_RUNTIME, region: 'us-east-1', memorySize: s.memoryMb, timeout: Math.ceil(s.timeoutS), environment: { ...s.env } },
     ...(layer ? { layers: { shared: { package: { artifact: `../${layer}` }, compatibleRuntimes: [AWS_RUNTIME] } } } : {}),
-    functions: { [service]: { handler, ...(s.maxConcurrency ? { reservedConcurrency: s.maxConcurrency } : {}), ...(s.provisionedConcurrency > 0 ? { provisionedConcurrency: s.provisionedConcurrency } : {}), ...(layer ? { layers: [{ Ref: 'SharedLambdaLayer' }] } : {}) } },
+    functions: { [service]: { handler, ...(s.maxConcurrency ? { reservedConcurrency: s.maxConcurrency } : {}), ...(s.provisionedConcurrency > 0 ? { provisionedConcurrency: s.provisionedConcurrency } : {}), ...(layer ? { layers: [{ Ref: 'SharedLambdaLayer' }] } : {}), ...(events ? { events } : {}) } },
     package: { patterns: ['!node_modules/**', '!serverless.tencent.yml', '!serverless.aws.yml', '!README.md', ...(layer ? [`!${LAYER_FOLDER}**`] : [])] },
   });
 }
 
 /** SCF binds a layer published beforehand, by name and version (the README says how to publish it). */
-function scfComponentYml(service: string, project: Project, handler: string, layer: string | undefined): string {
+function scfComponentYml(service: string, project: Project, handler: string, layer: string | undefined, events: unknown[] | undefined): string {
   const s = project.settings;
   return stringify({
     component: 'scf',
@@ -118,6 +130,7 @@ function scfComponentYml(service: string, project: Project, handler: string, lay
       memorySize: s.memoryMb,
       timeout: Math.ceil(s.timeoutS),
       environment: { variables: { ...s.env } },
+      ...(events ? { events } : {}),
     },
   });
 }
@@ -127,15 +140,15 @@ function readme(service: string, project: Project, handler: string, bundlePath: 
   const other = project.settings.dialect === 'scf' ? '`serverless.aws.yml` (Serverless Framework, AWS Lambda)' : '`serverless.tencent.yml` (Tencent Cloud SCF component)';
   return `# ${service}
 
-Exported from the Hello Serverless playground. Written for ${own}; handler \`${handler}\`.
+Packaged by Hello Serverless. Written for ${own}; handler \`${handler}\`.
 
 | file | what it is |
 |---|---|
-| ${Object.keys(project.files).map((path) => `\`${path}\``).join(', ')} | your sources, as in the playground |
+| ${Object.keys(project.files).map((path) => `\`${path}\``).join(', ')} | your sources |
 | \`${bundlePath}\` | the compiled bundle (CommonJS, one file, inline source map): what the platform runs |
 | \`serverless.yml\` | deployment settings for ${own} |
-| ${other} | the same function for the other platform |
-| \`event.json\` | the test event from the playground |
+| ${other} | the same function for the other platform, without triggers |
+| \`event.json\` | the test event |
 | \`package.json\` | \`npm run build\` recompiles \`${bundlePath}\` after you edit the sources |
 
 The bundle is ready to deploy as it is. After editing the sources, run \`npm install\` and \`npm run build\`.

@@ -4,9 +4,9 @@ import { unzipSync } from 'fflate';
 import { compileFiles, findEntry, formatDiagnostic, readSourceTree } from '../../compiler/node.ts';
 import { defaultSettings } from '../../project/project.ts';
 import type { Project } from '../../project/project.ts';
-import { projectZip } from '../../project/project-zip.ts';
+import { carriesTriggers, projectZip } from '../../project/project-zip.ts';
 import { parseCommandArgs } from '../args.ts';
-import { functionFromFlags } from '../function-flags.ts';
+import { functionFromFlags, printWarnings } from '../function-flags.ts';
 import type { FunctionConfig } from '../function-config.ts';
 import type { CliIO } from '../io.ts';
 import { UsageError } from '../usage-error.ts';
@@ -18,8 +18,10 @@ compiled bundle (one CommonJS file with an inline source map) beside the entry, 
 platform and the other platform's file next to it (serverless.aws.yml or serverless.tencent.yml), event.json,
 package.json and a README. dir defaults to the current directory.
 
-The generated serverless.yml carries the handler, memory, timeout and environment; the project's own triggers
-and npm dependencies are not in it (the playground's projects have neither).
+The generated serverless.yml carries the handler, memory, timeout and environment, and the triggers of the
+project's own serverless.yml when that is in the same format (the Framework's for Lambda, the SCF component's
+for SCF), entry for entry. Triggers it cannot carry (from template.yaml, or another format) are named in a
+warning; add them before deploying. The other platform's file has no triggers. npm packages are in the bundle.
 
 Options:
   --out FILE             where to write the zip (default: <name>.zip in the current directory)
@@ -59,13 +61,28 @@ export async function packageProject(args: string[], io: CliIO): Promise<number>
     return 2;
   }
   const name = config.declared ? config.functionName : basename(config.root);
-  const zip = projectZip(project, compiled, name);
+  const triggers = config.declared?.triggers;
+  const carried = triggers !== undefined && carriesTriggers(config.dialect, triggers);
+  if (!carried) printWarnings(io, uncarriedTriggers(config));
+  const zip = projectZip(project, compiled, name, carried ? triggers : undefined);
   const out = resolve(values.out ?? `${name}.zip`);
   writeFileSync(out, zip);
 
   io.stderr(`Packaged ${config.functionName} (${config.dialect}, handler ${config.handlerFile}.${config.exportName}) into ${out}, ${zip.byteLength} bytes:\n`);
   for (const [path, bytes] of Object.entries(unzipSync(zip))) io.stderr(`  ${path.padEnd(48)} ${String(bytes.byteLength).padStart(9)} bytes\n`);
   return 0;
+}
+
+/** The triggers the project file declares that the zip's serverless.yml leaves out, as one warning (or none). */
+function uncarriedTriggers(config: FunctionConfig): string[] {
+  const declared = config.declared;
+  if (!declared) return [];
+  const named = declared.events.map((event) => (event.kind === 'http' ? `HTTP ${event.path === '$default' ? '$default' : `${event.method} ${event.path}`}` : `timer ${event.expression}`));
+  const count = Math.max(named.length, declared.triggers?.entries.length ?? 0);
+  if (count === 0) return [];
+  const what = named.length > 0 ? named.join(', ') : `${count} trigger entr${count === 1 ? 'y' : 'ies'}`;
+  const format = config.dialect === 'scf' ? 'SCF component' : 'Serverless Framework';
+  return [`${config.source} declares ${what}; the zip's serverless.yml (${format} format) leaves ${count === 1 ? 'it out: add it' : 'them out: add them'} there before deploying`];
 }
 
 /** The directory as the playground would hold it: the sources, the settings and the event. */

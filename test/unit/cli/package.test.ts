@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuildWasm from 'esbuild-wasm';
 import { strFromU8, unzipSync } from 'fflate';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../playground/cli/main.ts';
 import { compileWith } from '../../../playground/compiler/compile-function.ts';
@@ -64,6 +64,13 @@ function entries(zip: Uint8Array): Record<string, string> {
   return Object.fromEntries(Object.entries(unzipSync(zip)).map(([path, bytes]) => [path, strFromU8(bytes)]));
 }
 
+/** Packages `dir` into `dir/out.zip`, expecting success: what it printed and what the zip holds. */
+async function packaged(dir: string): Promise<{ io: ReturnType<typeof fakeIO>; zip: Record<string, string> }> {
+  const io = fakeIO();
+  expect(await main(['package', dir, '--out', join(dir, 'out.zip')], io)).toBe(0);
+  return { io, zip: entries(readFileSync(join(dir, 'out.zip'))) };
+}
+
 describe('hello-serverless package', () => {
   // esbuild-wasm keeps its compiler process for the next build; the test worker should not wait on it.
   afterAll(() => esbuildWasm.stop());
@@ -94,6 +101,61 @@ describe('hello-serverless package', () => {
     expect(JSON.parse(cli['greet/package.json']!)).not.toMatchObject({ name: 'mine' });
     expect(Object.values(cli).join('\n')).not.toContain('not-for-the-zip');
     expect(io.err).toContain(out);
+  }, 30_000);
+
+  it("carries the triggers of the project's own serverless.yml into the zip's, entry for entry, and none into the other platform's", async () => {
+    const dir = projectDir();
+    const events = [
+      { httpApi: { method: 'GET', path: '/greet/{name}' } },
+      { schedule: { rate: ['cron(0 2 * * ? *)'], enabled: false } },
+      // A trigger this project cannot run locally is still the developer's to deploy.
+      { sqs: { arn: 'arn:aws:sqs:us-east-1:123456789012:greetings', batchSize: 5 } },
+    ];
+    const own = parse(readFileSync(join(dir, 'serverless.yml'), 'utf8')) as { functions: { greet: Record<string, unknown> } };
+    own.functions.greet.events = events;
+    writeFileSync(join(dir, 'serverless.yml'), stringify(own));
+    const { io, zip } = await packaged(dir);
+    expect((parse(zip['greet/serverless.yml']!) as { functions: { greet: { events: unknown } } }).functions.greet.events).toEqual(events);
+    expect(zip['greet/serverless.tencent.yml']).not.toContain('events');
+    expect(io.err).not.toContain('warning');
+  }, 30_000);
+
+  it("carries an SCF component's triggers into its inputs.events", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'package-scf-'));
+    writeFileSync(join(dir, 'index.ts'), 'export const main_handler = async () => ({ ok: true });\n');
+    const triggers = [
+      { apigw: { parameters: { protocols: ['https'], environment: 'release', endpoints: [{ path: '/orders', method: 'POST' }] } } },
+      { timer: { parameters: { cronExpression: '0 0 2 * * * *', enable: true } } },
+      { cos: { parameters: { bucket: 'menus-1250000000.cos.ap-guangzhou.myqcloud.com', events: 'cos:ObjectCreated:*' } } },
+    ];
+    writeFileSync(join(dir, 'serverless.yml'), stringify({ component: 'scf', name: 'orders', inputs: { name: 'orders', handler: 'index.main_handler', events: triggers } }));
+    const { io, zip } = await packaged(dir);
+    expect((parse(zip['orders/serverless.yml']!) as { inputs: { events: unknown } }).inputs.events).toEqual(triggers);
+    expect(zip['orders/serverless.aws.yml']).not.toContain('events');
+    expect(io.err).not.toContain('warning');
+  }, 30_000);
+
+  it('names the triggers it cannot carry from a file of another format, and still writes the zip', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'package-sam-'));
+    writeFileSync(join(dir, 'index.ts'), 'export const handler = async () => ({ statusCode: 200, body: "ok" });\n');
+    writeFileSync(join(dir, 'template.yaml'), [
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  Hello:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Handler: index.handler',
+      '      Runtime: nodejs22.x',
+      '      Events:',
+      '        Api:',
+      '          Type: HttpApi',
+      '          Properties: { Path: /hello, Method: get }',
+      '',
+    ].join('\n'));
+    const { io, zip } = await packaged(dir);
+    expect(io.err).toMatch(/warning: \S*template\.yaml declares HTTP GET \/hello; the zip's serverless\.yml \(Serverless Framework format\) leaves it out: add it there before deploying/);
+    expect(zip['hello/serverless.yml']).not.toContain('events');
+    expect(zip['hello/serverless.tencent.yml']).not.toContain('events');
   }, 30_000);
 
   it('reports a compile error with file, line and column and exits 2', async () => {

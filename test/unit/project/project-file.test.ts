@@ -89,6 +89,13 @@ describe('reading a project file', () => {
         { kind: 'http', api: 'scf', method: 'POST', path: '/orders', cors: true },
         { kind: 'schedule', expression: '0 */5 * * * * *', enabled: true },
       ],
+      triggers: {
+        format: 'scf-component',
+        entries: [
+          { apigw: { parameters: { endpoints: [{ path: '/', method: 'GET' }, { path: '/orders', method: 'POST', enableCORS: true }] } } },
+          { timer: { parameters: { cronExpression: '0 */5 * * * * *' } } },
+        ],
+      },
     }]);
   });
 
