@@ -19,10 +19,10 @@ const LAYER_FOLDER = 'layer/';
  * recompiles after edits, `serverless.yml` in the format of the project's platform and the other platform's
  * format next to it, and a README saying how to deploy and run each. A project with a `layer/` folder keeps its
  * sources here but leaves them out of the function's package: the layer deploys as its own artifact
- * (`layerZipName`), which both files bind. A project's own serverless.yml's `triggers` go into the file of the same
- * format as they were written (`carriesTriggers`); the other platform's file has none.
+ * (`layerZipName`), which both files bind. What a project's own file declares about its deployment goes into the
+ * file for the same platform (`ownDeployment`); the other platform's file has the defaults and no triggers.
  */
-export function projectZipFiles(project: Project, compiled: CompiledFunction, name = 'hello-serverless-function', triggers?: DeclaredTriggers): Record<string, string> {
+export function projectZipFiles(project: Project, compiled: CompiledFunction, name = 'hello-serverless-function', declared: DeclaredDeployment = {}): Record<string, string> {
   const bundle = compiled.bundle;
   const service = serviceName(name);
   const layer = compiled.layer ? layerZipName(name) : undefined;
@@ -34,9 +34,9 @@ export function projectZipFiles(project: Project, compiled: CompiledFunction, na
   files['event.json'] = project.event.endsWith('\n') ? project.event : `${project.event}\n`;
   files['package.json'] = `${JSON.stringify(packageJson(service, project, bundlePath), null, 2)}\n`;
   const ownIsScf = project.settings.dialect === 'scf';
-  const carried = triggers && carriesTriggers(project.settings.dialect, triggers) ? triggers.entries : undefined;
-  const aws = frameworkYml(service, project, handler, layer, ownIsScf ? undefined : carried);
-  const tencent = scfComponentYml(service, project, handler, layer, ownIsScf ? carried : undefined);
+  const own = ownDeployment(project.settings.dialect, declared);
+  const aws = frameworkYml(service, project, handler, layer, ownIsScf ? {} : own);
+  const tencent = scfComponentYml(service, project, handler, layer, ownIsScf ? own : {});
   files['serverless.yml'] = ownIsScf ? tencent : aws;
   files[ownIsScf ? 'serverless.aws.yml' : 'serverless.tencent.yml'] = ownIsScf ? aws : tencent;
   files['README.md'] = readme(service, project, handler, bundlePath, layer);
@@ -47,13 +47,37 @@ export function projectZipFiles(project: Project, compiled: CompiledFunction, na
  * The archive: the project's folder, named after the service, and beside it (when the function has a layer) the
  * layer's own zip, which the folder's deployment files name as `../<service>-layer.zip`.
  */
-export function projectZip(project: Project, compiled: CompiledFunction, name = 'hello-serverless-function', triggers?: DeclaredTriggers): Uint8Array {
-  const files = projectZipFiles(project, compiled, name, triggers);
+export function projectZip(project: Project, compiled: CompiledFunction, name = 'hello-serverless-function', declared: DeclaredDeployment = {}): Uint8Array {
+  const files = projectZipFiles(project, compiled, name, declared);
   const folder = serviceName(name);
   const tree: Zippable = {};
   for (const [path, text] of Object.entries(files)) tree[`${folder}/${path}`] = strToU8(text);
   if (compiled.layer) tree[layerZipName(name)] = layerZip(compiled.layer);
   return zipSync(tree, ZIP_OPTIONS);
+}
+
+/** What a project's own file says about where and how its function deploys (the playground's projects say nothing). */
+export interface DeclaredDeployment {
+  triggers?: DeclaredTriggers;
+  /** As the file spells it: "nodejs20.x" (Lambda), "Nodejs16.13" (SCF). */
+  runtime?: string;
+  region?: string;
+}
+
+/** The declared settings the file for `dialect`'s platform can take as they are; the rest stay the defaults. */
+interface OwnDeployment {
+  events?: unknown[];
+  runtime?: string;
+  region?: string;
+}
+
+function ownDeployment(dialect: Project['settings']['dialect'], declared: DeclaredDeployment): OwnDeployment {
+  const runtimeSpelling = dialect === 'scf' ? /^nodejs\d+\.\d+$/i : /^nodejs\d+\.x$/i;
+  return {
+    ...(declared.triggers && carriesTriggers(dialect, declared.triggers) ? { events: declared.triggers.entries } : {}),
+    ...(declared.runtime && runtimeSpelling.test(declared.runtime) ? { runtime: declared.runtime } : {}),
+    ...(declared.region ? { region: declared.region } : {}),
+  };
 }
 
 /**
@@ -102,20 +126,20 @@ function packageJson(service: string, project: Project, bundlePath: string) {
 }
 
 /** The Framework's layer from a prebuilt artifact, bound by the logical ID it gets (`shared` → SharedLambdaLayer). */
-function frameworkYml(service: string, project: Project, handler: string, layer: string | undefined, events: unknown[] | undefined): string {
+function frameworkYml(service: string, project: Project, handler: string, layer: string | undefined, { events, runtime = AWS_RUNTIME, region = 'us-east-1' }: OwnDeployment): string {
   const s = project.settings;
   return stringify({
     service,
     frameworkVersion: '4',
-    provider: { name: 'aws', runtime: AWS_RUNTIME, region: 'us-east-1', memorySize: s.memoryMb, timeout: Math.ceil(s.timeoutS), environment: { ...s.env } },
-    ...(layer ? { layers: { shared: { package: { artifact: `../${layer}` }, compatibleRuntimes: [AWS_RUNTIME] } } } : {}),
+    provider: { name: 'aws', runtime, region, memorySize: s.memoryMb, timeout: Math.ceil(s.timeoutS), environment: { ...s.env } },
+    ...(layer ? { layers: { shared: { package: { artifact: `../${layer}` }, compatibleRuntimes: [runtime] } } } : {}),
     functions: { [service]: { handler, ...(s.maxConcurrency ? { reservedConcurrency: s.maxConcurrency } : {}), ...(s.provisionedConcurrency > 0 ? { provisionedConcurrency: s.provisionedConcurrency } : {}), ...(layer ? { layers: [{ Ref: 'SharedLambdaLayer' }] } : {}), ...(events ? { events } : {}) } },
     package: { patterns: ['!node_modules/**', '!serverless.tencent.yml', '!serverless.aws.yml', '!README.md', ...(layer ? [`!${LAYER_FOLDER}**`] : [])] },
   });
 }
 
 /** SCF binds a layer published beforehand, by name and version (the README says how to publish it). */
-function scfComponentYml(service: string, project: Project, handler: string, layer: string | undefined, events: unknown[] | undefined): string {
+function scfComponentYml(service: string, project: Project, handler: string, layer: string | undefined, { events, runtime = SCF_RUNTIME, region = 'ap-guangzhou' }: OwnDeployment): string {
   const s = project.settings;
   return stringify({
     component: 'scf',
@@ -125,8 +149,8 @@ function scfComponentYml(service: string, project: Project, handler: string, lay
       src: { src: './', exclude: ['node_modules/**', 'serverless.aws.yml', 'serverless.tencent.yml', 'README.md', ...(layer ? [`${LAYER_FOLDER}**`] : [])] },
       handler,
       ...(layer ? { layers: [{ name: `${service}-shared`, version: 1 }] } : {}),
-      runtime: SCF_RUNTIME,
-      region: 'ap-guangzhou',
+      runtime,
+      region,
       memorySize: s.memoryMb,
       timeout: Math.ceil(s.timeoutS),
       environment: { variables: { ...s.env } },

@@ -18,9 +18,9 @@ compiled bundle (one CommonJS file with an inline source map) beside the entry, 
 platform and the other platform's file next to it (serverless.aws.yml or serverless.tencent.yml), event.json,
 package.json and a README. dir defaults to the current directory.
 
-The generated serverless.yml carries the handler, memory, timeout and environment, and the triggers of the
-project's own serverless.yml when that is in the same format (the Framework's for Lambda, the SCF component's
-for SCF), entry for entry. Triggers it cannot carry (from template.yaml, or another format) are named in a
+The generated serverless.yml carries the handler, memory, timeout, environment, runtime and region, and the
+triggers of the project's own serverless.yml when that is in the same format (the Framework's for Lambda, the
+SCF component's for SCF), entry for entry. Triggers it cannot carry (from template.yaml, or another format) are named in a
 warning; add them before deploying. The other platform's file has no triggers. npm packages are in the bundle.
 
 Options:
@@ -61,10 +61,10 @@ export async function packageProject(args: string[], io: CliIO): Promise<number>
     return 2;
   }
   const name = config.declared ? config.functionName : basename(config.root);
-  const triggers = config.declared?.triggers;
-  const carried = triggers !== undefined && carriesTriggers(config.dialect, triggers);
-  if (!carried) printWarnings(io, uncarriedTriggers(config));
-  const zip = projectZip(project, compiled, name, carried ? triggers : undefined);
+  // A file for the other platform (run here with --dialect) says nothing of this one's triggers, runtime or region.
+  const declared = config.declared?.dialect === config.dialect ? config.declared : undefined;
+  if (!(declared?.triggers && carriesTriggers(config.dialect, declared.triggers))) printWarnings(io, uncarriedTriggers(config));
+  const zip = projectZip(project, compiled, name, declared);
   const out = resolve(values.out ?? `${name}.zip`);
   writeFileSync(out, zip);
 

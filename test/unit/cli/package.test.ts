@@ -128,9 +128,13 @@ describe('hello-serverless package', () => {
       { timer: { parameters: { cronExpression: '0 0 2 * * * *', enable: true } } },
       { cos: { parameters: { bucket: 'menus-1250000000.cos.ap-guangzhou.myqcloud.com', events: 'cos:ObjectCreated:*' } } },
     ];
-    writeFileSync(join(dir, 'serverless.yml'), stringify({ component: 'scf', name: 'orders', inputs: { name: 'orders', handler: 'index.main_handler', events: triggers } }));
+    writeFileSync(join(dir, 'serverless.yml'), stringify({ component: 'scf', name: 'orders', inputs: { name: 'orders', handler: 'index.main_handler', runtime: 'Nodejs16.13', region: 'ap-shanghai', events: triggers } }));
     const { io, zip } = await packaged(dir);
-    expect((parse(zip['orders/serverless.yml']!) as { inputs: { events: unknown } }).inputs.events).toEqual(triggers);
+    const inputs = (parse(zip['orders/serverless.yml']!) as { inputs: { events: unknown; runtime: string; region: string } }).inputs;
+    expect(inputs).toMatchObject({ runtime: 'Nodejs16.13', region: 'ap-shanghai' });
+    expect(inputs.events).toEqual(triggers);
+    // The other platform's file keeps its own defaults: an SCF region means nothing to Lambda.
+    expect((parse(zip['orders/serverless.aws.yml']!) as { provider: { region: string } }).provider.region).toBe('us-east-1');
     expect(zip['orders/serverless.aws.yml']).not.toContain('events');
     expect(io.err).not.toContain('warning');
   }, 30_000);
