@@ -25,7 +25,7 @@ The same server answers Lambda's Invoke API, so an AWS SDK with endpoint http://
 Options:
   --port N               port to listen on (default 3000; 0 picks a free one)
   --host H               address to bind (default 127.0.0.1)
-  --watch                recompile and deploy a new version when a file of a function changes
+  --watch                recompile and deploy a new version when a file of a function or its layers changes
   --json                 also print one JSON object per request on STDOUT: time, method, path, status,
                          function, instance, start (cold|warm), durationMs, billedMs, requestId
   --max-instances M      reserved concurrency per function: requests beyond M busy or starting instances

@@ -1,10 +1,10 @@
-import { watch, type FSWatcher } from 'chokidar';
+import { watch } from 'chokidar';
 import type { LayerArtifact } from '../../compiler/browser-protocol.ts';
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { compileDirectory, formatDiagnostic } from '../../compiler/node.ts';
 import type { AccessLog } from './access-log.ts';
-import type { ServedFunctions } from './served-functions.ts';
+import type { ServedFunction, ServedFunctions } from './served-functions.ts';
 
 export interface RunningWatch {
   stop(): Promise<void>;
@@ -14,70 +14,67 @@ export interface RunningWatch {
 const DEBOUNCE_MS = 100;
 
 /**
- * serve --watch: when a file under a function's folder changes (node_modules and dot-folders aside), its code is
- * compiled again and, if it compiles to something new, deployed as the next version. The Platform ends the old
- * version's instances once they are idle, so the next request is a cold start on the new code. A compile error is
- * printed and the old version keeps serving. Resolves once every folder is watched.
+ * serve --watch: when a file under a function's folder or one of its layers' folders changes (node_modules and
+ * dot-folders aside), its code is compiled again and, if it compiles to something new, deployed as the next
+ * version. The Platform ends the old version's instances once they are idle, so the next request is a cold start on
+ * the new code. A compile error is printed and the old version keeps serving. Resolves once every folder is watched.
  *
  * chokidar, not Node's `fs.watch(dir, { recursive: true })`: on Linux that one watches each file, so a file an editor
  * saves by renaming a new one over it (vim, sed -i, "safe write") is lost to it after the first such save.
  */
 export async function reloadOnChange(functions: ServedFunctions, log: AccessLog): Promise<RunningWatch> {
-  const roots = [...new Set(functions.all().map((f) => f.config.root))];
-  const watchers: FSWatcher[] = [];
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const changes = new Map<string, Set<string>>();
-  const running = new Map<string, Promise<void>>();
+  const folders = [...new Set(functions.all().flatMap((f) => [f.config.root, ...f.config.layers.dirs].map((dir) => resolve(dir))))];
+  const changed = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let reloads = Promise.resolve();
   let stopped = false;
 
-  const reload = async (root: string, changed: string): Promise<void> => {
-    for (const served of functions.all().filter((f) => f.config.root === root)) {
-      const { config } = served;
-      const compiled = await compileDirectory(root, config.handlerFile, config.layers.dirs);
-      if (stopped) return;
-      if (!compiled.ok) {
-        const where = compiled.diagnostics.map((d) => `  ${formatDiagnostic({ ...d, file: shownPath(join(root, d.file)) })}\n`).join('');
-        log.note(`[watch] ${changed} changed: ${config.functionName} does not compile; v${served.version} keeps serving\n${where.trimEnd()}`);
-        continue;
-      }
-      if (compiled.bundle === served.compiled.bundle && sameLayer(compiled.layer, served.compiled.layer)) continue;
-      const version = functions.deploy(config, compiled);
-      log.note(`[watch] ${changed} changed: ${config.functionName} v${version} deployed; the next request is a cold start on it`);
+  const reload = async (served: ServedFunction, paths: string[]): Promise<void> => {
+    const { config } = served;
+    // An editor's or sed's temporary file is gone by now: name the files that are still there.
+    const kept = paths.filter((path) => existsSync(path)).map((path) => (inside(path, config.root) ? relative(config.root, path) : shownPath(path)));
+    const what = kept.length === 0 ? 'a file' : kept.join(', ');
+    const compiled = await compileDirectory(config.root, config.handlerFile, config.layers.dirs);
+    if (stopped) return;
+    if (!compiled.ok) {
+      const where = compiled.diagnostics.map((d) => `  ${formatDiagnostic({ ...d, file: shownPath(join(config.root, d.file)) })}\n`).join('');
+      log.note(`[watch] ${what} changed: ${config.functionName} does not compile; v${served.version} keeps serving\n${where.trimEnd()}`);
+      return;
     }
+    if (compiled.bundle === served.compiled.bundle && sameLayer(compiled.layer, served.compiled.layer)) return;
+    const version = functions.deploy(config, compiled);
+    log.note(`[watch] ${what} changed: ${config.functionName} v${version} deployed; the next request is a cold start on it`);
   };
 
-  // One reload at a time per folder; a change during a reload schedules one more after it.
-  const settle = (root: string, changed: string): void => {
-    const previous = running.get(root) ?? Promise.resolve();
-    const next = previous.then(() => reload(root, changed)).catch((error: unknown) => log.note(`[watch] reload failed: ${(error as Error).message}`));
-    running.set(root, next);
+  // One reload at a time; a change during a reload schedules one more after it.
+  const settle = (paths: string[]): void => {
+    reloads = reloads
+      .then(async () => {
+        for (const served of functions.all()) {
+          const mine = paths.filter((path) => [served.config.root, ...served.config.layers.dirs].some((dir) => inside(path, dir)));
+          if (mine.length > 0) await reload(served, mine);
+        }
+      })
+      .catch((error: unknown) => log.note(`[watch] reload failed: ${(error as Error).message}`));
   };
 
-  for (const root of roots) {
-    const watcher = watch(root, { ignoreInitial: true, ignored: (path) => ignored(relative(root, path)) });
-    watcher.on('all', (_event, path) => {
-      const name = relative(root, path);
-      if (stopped || ignored(name)) return;
-      const names = changes.get(root) ?? new Set<string>();
-      names.add(name);
-      changes.set(root, names);
-      clearTimeout(timers.get(root));
-      timers.set(root, setTimeout(() => {
-        timers.delete(root);
-        changes.delete(root);
-        // An editor's or sed's temporary file is gone by now: name the files that are still there.
-        const kept = [...names].filter((n) => n !== '' && existsSync(join(root, n)));
-        settle(root, kept.length === 0 ? 'a file' : kept.join(', '));
-      }, DEBOUNCE_MS));
-    });
-    watchers.push(watcher);
-  }
-  await Promise.all(watchers.map((watcher) => new Promise<void>((ready) => watcher.once('ready', () => ready()))));
+  const watcher = watch(folders, { ignoreInitial: true, ignored: (path) => ignored(path, folders) });
+  watcher.on('all', (_event, path) => {
+    if (stopped || ignored(path, folders)) return;
+    changed.add(resolve(path));
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const paths = [...changed];
+      changed.clear();
+      settle(paths);
+    }, DEBOUNCE_MS);
+  });
+  await new Promise<void>((ready) => watcher.once('ready', () => ready()));
   return {
     stop: async () => {
       stopped = true;
-      for (const timer of timers.values()) clearTimeout(timer);
-      await Promise.all(watchers.map((watcher) => watcher.close()));
+      clearTimeout(timer);
+      await watcher.close();
     },
   };
 }
@@ -88,8 +85,16 @@ function shownPath(path: string): string {
   return near.startsWith('..') || isAbsolute(near) ? path : near;
 }
 
-function ignored(file: string): boolean {
-  return file.split(/[\\/]/).some((part) => part === 'node_modules' || (part.startsWith('.') && part.length > 1));
+function inside(path: string, dir: string): boolean {
+  const below = relative(resolve(dir), path);
+  return !below.startsWith('..') && !isAbsolute(below);
+}
+
+/** Below a watched folder, anything in node_modules or a dot-folder (and dot-files: editors' swap files) is not code. */
+function ignored(path: string, folders: string[]): boolean {
+  const folder = folders.find((dir) => inside(resolve(path), dir));
+  if (folder === undefined) return false;
+  return relative(folder, resolve(path)).split(/[\\/]/).some((part) => part === 'node_modules' || (part.startsWith('.') && part.length > 1));
 }
 
 /** A layer file changed: the function is deployed again with the new layer version, as the platform would. */

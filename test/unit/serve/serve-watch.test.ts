@@ -1,6 +1,7 @@
-import { mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually, serveForTest } from './running-serve.ts';
 import type { ServeUnderTest } from './running-serve.ts';
@@ -67,6 +68,21 @@ describe('serve --watch', () => {
       expect(await answer(serve)).toBe(`v${version}`);
     }
     expect(serve.io.err).toMatch(/\[watch\] index\.ts changed: \S+ v4 deployed/);
+  }, 30_000);
+
+  it("deploys a new version when a file of the function's layer changes, in a folder beside the function's own", async () => {
+    dir = mkdtempSync(join(tmpdir(), 'serve-watch-layer-'));
+    cpSync(fileURLToPath(new URL('../../fixtures/real-sam-layer', import.meta.url)), dir, { recursive: true });
+    serve = await serveForTest(dir, { watch: true });
+    const message = async (s: ServeUnderTest): Promise<unknown> => {
+      const response = await fetch(`${s.url}/2015-03-31/functions/HelloFunction/invocations`, { method: 'POST', body: JSON.stringify({ name: 'Ana' }) });
+      return ((await response.json()) as { message: unknown }).message;
+    };
+    expect(await message(serve)).toBe('HELLO ANA FROM TINY-PKG!');
+    writeFileSync(join(dir, 'layers/util/nodejs/util.js'), 'exports.shout = (text) => `${text.toUpperCase()}!!!`;\nexports.where = __filename;\n');
+    await eventually('the reload', () => deployed(serve!) === 1);
+    expect(serve.io.err).toMatch(/\[watch\] \S*layers\/util\/nodejs\/util\.js changed: HelloFunction v2 deployed/);
+    expect(await message(serve)).toBe('HELLO ANA FROM TINY-PKG!!!');
   }, 30_000);
 
   it('prints a compile error with file:line:column and keeps the old version serving', async () => {
