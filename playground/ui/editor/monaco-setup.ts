@@ -27,12 +27,13 @@ import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/languages/definitions/typescript/register';
 import 'monaco-editor/languages/definitions/javascript/register';
-import { typescriptDefaults, javascriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
+import { typescriptDefaults, javascriptDefaults } from 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TypeScriptWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 import scfTypes from '../types/scf.d.ts?raw';
 import lambdaTypes from '../types/lambda.d.ts?raw';
 import nodeShims from '../types/node-shims.d.ts.txt?raw';
+import { EDITOR_COMPILER_OPTIONS, OPT_LAYER_TYPES } from './editor-compiler-options.ts';
 
 let configured = false;
 
@@ -43,26 +44,11 @@ export function setUpMonaco(): typeof monaco {
     getWorker: (_id, label) => (label === 'typescript' || label === 'javascript' ? new TypeScriptWorker() : new EditorWorker()),
   };
   for (const defaults of [typescriptDefaults, javascriptDefaults]) {
-    defaults.setCompilerOptions({
-      target: ScriptTarget.ES2020,
-      module: ModuleKind.ESNext,
-      moduleResolution: ModuleResolutionKind.NodeJs,
-      allowNonTsExtensions: true,
-      allowJs: true,
-      strict: true,
-      esModuleInterop: true,
-      resolveJsonModule: true,
-      // The compiler resolves "layer/x" and "/opt/x" to the layer folder; tell the type checker the same thing.
-      baseUrl: 'file:///',
-      paths: { 'layer/*': ['layer/*'], '/opt/*': ['layer/*'] },
-      // A function runs in a worker-like world: console, timers, fetch and URL, but no DOM.
-      lib: ['es2022', 'webworker'],
-    });
+    defaults.setCompilerOptions(EDITOR_COMPILER_OPTIONS);
     defaults.addExtraLib(scfTypes, 'file:///node_modules/@types/scf/index.d.ts');
     defaults.addExtraLib(lambdaTypes, 'file:///node_modules/@types/aws-lambda/index.d.ts');
     defaults.addExtraLib(nodeShims, 'file:///node_modules/@types/node/index.d.ts');
-    // A layer the platform binds without a folder here (an exercise's): its files exist only at run time.
-    defaults.addExtraLib("declare module '/opt/*';", 'file:///node_modules/@types/opt-layers/index.d.ts');
+    defaults.addExtraLib(OPT_LAYER_TYPES, 'file:///node_modules/@types/opt-layers/index.d.ts');
     defaults.setEagerModelSync(true);
   }
   return monaco;

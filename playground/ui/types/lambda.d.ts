@@ -98,6 +98,8 @@ declare module 'aws-lambda' {
 
   export type APIGatewayProxyResultV2<T = never> = APIGatewayProxyStructuredResultV2 | string | T;
 
+  export type APIGatewayProxyHandlerV2<T = never> = Handler<APIGatewayProxyEventV2, APIGatewayProxyResultV2<T>>;
+
   /** EventBridge (CloudWatch Events) scheduled event. */
   export interface ScheduledEvent {
     version: string;
