@@ -65,6 +65,22 @@ describe("the editor's types", () => {
     expect(editorErrors(files())).toEqual([]);
   });
 
+  test("know the rest of what the browser runtime provides: fs's promises and callbacks, util, crypto", () => {
+    const handler = [
+      "import { promises, readFile, statSync } from 'node:fs';",
+      "import { writeFile } from 'fs/promises';",
+      "import { format } from 'node:util';",
+      "import { randomUUID } from 'crypto';",
+      'export const handler = async () => {',
+      "  await writeFile('/tmp/a.txt', 'x');",
+      "  const text: string = await promises.readFile('/tmp/a.txt', 'utf8');",
+      "  readFile('/tmp/a.txt', 'utf8', (error, again) => console.log(error, again?.length));",
+      "  return format('%s %d %s', text, statSync('/tmp/a.txt').size, randomUUID());",
+      '};',
+    ].join('\n');
+    expect(editorErrors({ 'index.ts': handler })).toEqual([]);
+  });
+
   test('underline what the browser runtime lacks: cpuUsage must be checked for before it is called', () => {
     expect(editorErrors({ 'index.ts': 'export const handler = async () => process.cpuUsage();\n' })).toEqual([
       "/index.ts:1: Cannot invoke an object which is possibly 'undefined'.",
