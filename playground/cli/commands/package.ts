@@ -20,8 +20,9 @@ package.json and a README. dir defaults to the current directory.
 
 The generated serverless.yml carries the handler, memory, timeout, environment, runtime and region, and the
 triggers of the project's own serverless.yml when that is in the same format (the Framework's for Lambda, the
-SCF component's for SCF), entry for entry. Triggers it cannot carry (from template.yaml, or another format) are named in a
-warning; add them before deploying. The other platform's file has no triggers. npm packages are in the bundle.
+SCF component's for SCF), entry for entry. Triggers it cannot carry (from a template.yaml, or a file in the
+other format) are named in a warning: add them before deploying. The other platform's file has no triggers.
+npm packages are in the bundle.
 
 Options:
   --out FILE             where to write the zip (default: <name>.zip in the current directory)

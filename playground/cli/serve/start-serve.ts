@@ -80,6 +80,8 @@ export async function startServe(options: ServeOptions, io: CliIO): Promise<Runn
     schedules.stop();
     platform.shutdown();
     clock.close();
+    // Listening already when the watch could not start: a server left open would keep the process alive.
+    if (server.listening) server.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
