@@ -60,7 +60,7 @@ export async function reloadOnChange(functions: ServedFunctions, log: AccessLog)
 
   const watcher = watch(folders, { ignoreInitial: true, ignored: (path) => ignored(path, folders) });
   watcher.on('all', (_event, path) => {
-    if (stopped || ignored(path, folders)) return;
+    if (stopped) return;
     changed.add(resolve(path));
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -92,9 +92,10 @@ function inside(path: string, dir: string): boolean {
 
 /** Below a watched folder, anything in node_modules or a dot-folder (and dot-files: editors' swap files) is not code. */
 function ignored(path: string, folders: string[]): boolean {
-  const folder = folders.find((dir) => inside(resolve(path), dir));
+  const full = resolve(path);
+  const folder = folders.find((dir) => inside(full, dir));
   if (folder === undefined) return false;
-  return relative(folder, resolve(path)).split(/[\\/]/).some((part) => part === 'node_modules' || (part.startsWith('.') && part.length > 1));
+  return relative(folder, full).split(/[\\/]/).some((part) => part === 'node_modules' || (part.startsWith('.') && part.length > 1));
 }
 
 /** A layer file changed: the function is deployed again with the new layer version, as the platform would. */

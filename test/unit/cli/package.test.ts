@@ -64,6 +64,13 @@ function entries(zip: Uint8Array): Record<string, string> {
   return Object.fromEntries(Object.entries(unzipSync(zip)).map(([path, bytes]) => [path, strFromU8(bytes)]));
 }
 
+/** A new folder holding these files. */
+function folderWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'package-'));
+  for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
+  return dir;
+}
+
 /** Packages `dir` into `dir/out.zip`, expecting success: what it printed and what the zip holds. */
 async function packaged(dir: string): Promise<{ io: ReturnType<typeof fakeIO>; zip: Record<string, string> }> {
   const io = fakeIO();
@@ -121,8 +128,7 @@ describe('hello-serverless package', () => {
   }, 30_000);
 
   it("carries an SCF component's triggers into its inputs.events", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'package-scf-'));
-    writeFileSync(join(dir, 'index.ts'), 'export const main_handler = async () => ({ ok: true });\n');
+    const dir = folderWith({ 'index.ts': 'export const main_handler = async () => ({ ok: true });\n' });
     const triggers = [
       { apigw: { parameters: { protocols: ['https'], environment: 'release', endpoints: [{ path: '/orders', method: 'POST' }] } } },
       { timer: { parameters: { cronExpression: '0 0 2 * * * *', enable: true } } },
@@ -140,8 +146,7 @@ describe('hello-serverless package', () => {
   }, 30_000);
 
   it('names the triggers it cannot carry from a file of another format, and still writes the zip', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'package-sam-'));
-    writeFileSync(join(dir, 'index.ts'), 'export const handler = async () => ({ statusCode: 200, body: "ok" });\n');
+    const dir = folderWith({ 'index.ts': 'export const handler = async () => ({ statusCode: 200, body: "ok" });\n' });
     writeFileSync(join(dir, 'template.yaml'), [
       'Transform: AWS::Serverless-2016-10-31',
       'Resources:',
